@@ -1,0 +1,1 @@
+return await SesAnalytics.Cli.CommandLine.RunAsync(args);
