@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using SesAnalytics.Standalone.Hosting;
+
+var app = StandaloneApp.Build(args);
 app.Run();

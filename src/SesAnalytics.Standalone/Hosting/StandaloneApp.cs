@@ -1,0 +1,75 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using SesAnalytics.Functions.Functions;
+using SesAnalytics.Functions.Hosting;
+
+namespace SesAnalytics.Standalone.Hosting;
+
+/// <summary>
+/// Serves the Functions project's classes on Kestrel, bound to loopback, and runs its timer functions: the app
+/// without Azure Functions Core Tools.
+/// </summary>
+public static class StandaloneApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddOptions<StandaloneOptions>()
+            .Bind(builder.Configuration.GetSection(StandaloneOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSesAnalyticsApp(builder.Configuration);
+        builder.Services.AddMvcCore();
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var port = context.Configuration.GetValue($"{StandaloneOptions.SectionName}:Port", 7071);
+            kestrel.Listen(IPAddress.Loopback, port);
+        });
+
+        var catalog = FunctionCatalog.Read(typeof(SendFunctions).Assembly);
+        var runTimers = builder.Configuration.GetValue($"{StandaloneOptions.SectionName}:RunTimers", true);
+        if (runTimers)
+        {
+            AddTimers(builder, catalog);
+        }
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapFunctions(catalog);
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "application/problem+json";
+            return context.Response.WriteAsJsonAsync(
+                new { status = 404, title = "Not Found", detail = $"No function answers {context.Request.Method} {context.Request.Path}." },
+                context.RequestAborted);
+        });
+        return app;
+    }
+
+    private static void AddTimers(WebApplicationBuilder builder, FunctionCatalog catalog)
+    {
+        foreach (var timer in catalog.Timers)
+        {
+            var expression = ResolveSetting(builder.Configuration, timer.Schedule);
+            if (string.IsNullOrWhiteSpace(expression))
+            {
+                throw new InvalidOperationException(
+                    $"Timer function {timer.Name} needs the app setting '{timer.Schedule.Trim('%')}' (an NCRONTAB schedule).");
+            }
+
+            var schedule = TimerFunctionService.ParseSchedule(timer.Name, expression);
+            builder.Services.AddSingleton<IHostedService>(services => ActivatorUtilities.CreateInstance<TimerFunctionService>(
+                services,
+                timer,
+                schedule));
+        }
+    }
+
+    /// <summary>Resolves a <c>%setting%</c> expression from configuration, as the Functions host does.</summary>
+    private static string? ResolveSetting(IConfiguration configuration, string expression) =>
+        expression.Length > 2 && expression[0] == '%' && expression[^1] == '%'
+            ? configuration[expression[1..^1]]
+            : expression;
+}
