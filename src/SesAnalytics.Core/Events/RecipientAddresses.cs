@@ -3,7 +3,10 @@ using MimeKit;
 
 namespace SesAnalytics.Core.Events;
 
-/// <summary>Turns a recipient as SES writes it (<c>"Jane Doe" &lt;Jane@Example.com&gt;</c>) into the bare, lower-cased address.</summary>
+/// <summary>
+/// Turns a recipient as SES writes it (<c>"Jane Doe" &lt;Jane@Example.com&gt;</c>) into the bare, lower-cased
+/// address, with an RFC 5322 parser.
+/// </summary>
 internal static class RecipientAddresses
 {
     /// <summary>The longest address SMTP carries (RFC 5321 path limit less the angle brackets).</summary>

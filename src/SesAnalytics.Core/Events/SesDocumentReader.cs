@@ -8,12 +8,16 @@ namespace SesAnalytics.Core.Events;
 /// </summary>
 internal static class SesDocumentReader
 {
-    /// <summary>SES message ids are about 60 characters; anything far longer is not one and could not be stored as a key.</summary>
+    /// <summary>
+    /// SES message ids are about 60 characters; anything far longer is not one and could not be stored as a key.
+    /// </summary>
     public const int MaxMessageIdLength = 256;
 
     private const string CampaignTag = "campaign";
 
-    /// <summary>Event publishing names the type in <c>eventType</c>, identity notifications in <c>notificationType</c>.</summary>
+    /// <summary>
+    /// Event publishing names the type in <c>eventType</c>, identity notifications in <c>notificationType</c>.
+    /// </summary>
     private static readonly string[] TypeProperties = ["eventType", "notificationType"];
 
     public static ReadResult Read(JsonElement document, DateTimeOffset? envelopeTimestamp)
@@ -210,28 +214,31 @@ internal static class SesDocumentReader
         return tags;
     }
 
-    private static TrackingEvent WithTypeFields(TrackingEvent trackingEvent, JsonElement detail) => trackingEvent.EventType switch
+    private static TrackingEvent WithTypeFields(TrackingEvent trackingEvent, JsonElement detail)
     {
-        SesEventType.Bounce => trackingEvent with
+        return trackingEvent.EventType switch
         {
-            BounceType = JsonFields.GetString(detail, "bounceType"),
-            BounceSubType = JsonFields.GetString(detail, "bounceSubType"),
-        },
-        SesEventType.Complaint => trackingEvent with
-        {
-            ComplaintFeedbackType = JsonFields.GetString(detail, "complaintFeedbackType"),
-        },
-        SesEventType.Open => trackingEvent with
-        {
-            UserAgent = JsonFields.GetString(detail, "userAgent"),
-            IpAddress = JsonFields.GetString(detail, "ipAddress"),
-        },
-        SesEventType.Click => trackingEvent with
-        {
-            Link = JsonFields.GetString(detail, "link"),
-            UserAgent = JsonFields.GetString(detail, "userAgent"),
-            IpAddress = JsonFields.GetString(detail, "ipAddress"),
-        },
-        _ => trackingEvent,
-    };
+            SesEventType.Bounce => trackingEvent with
+            {
+                BounceType = JsonFields.GetString(detail, "bounceType"),
+                BounceSubType = JsonFields.GetString(detail, "bounceSubType"),
+            },
+            SesEventType.Complaint => trackingEvent with
+            {
+                ComplaintFeedbackType = JsonFields.GetString(detail, "complaintFeedbackType"),
+            },
+            SesEventType.Open => trackingEvent with
+            {
+                UserAgent = JsonFields.GetString(detail, "userAgent"),
+                IpAddress = JsonFields.GetString(detail, "ipAddress"),
+            },
+            SesEventType.Click => trackingEvent with
+            {
+                Link = JsonFields.GetString(detail, "link"),
+                UserAgent = JsonFields.GetString(detail, "userAgent"),
+                IpAddress = JsonFields.GetString(detail, "ipAddress"),
+            },
+            _ => trackingEvent,
+        };
+    }
 }

@@ -48,7 +48,9 @@ internal static class SesTimestamps
         return EventTimestamps.Truncate(value);
     }
 
-    /// <summary>.NET reads at most seven fractional digits; finer ones are dropped (the result is truncated anyway).</summary>
+    /// <summary>
+    /// .NET reads at most seven fractional digits; finer ones are dropped (the result is truncated anyway).
+    /// </summary>
     private static string WithoutExcessDigits(string text)
     {
         const int DotPosition = 19;

@@ -214,7 +214,12 @@ public sealed class SesMessageReaderTests
         {
             ["Records"] = new JsonArray(
                 new JsonObject { ["messageId"] = "q-1", ["eventSource"] = "aws:sqs", ["body"] = Open },
-                new JsonObject { ["messageId"] = "q-2", ["eventSource"] = "aws:sqs", ["body"] = Envelope(Delivery("\"bo@example.com\"")) }),
+                new JsonObject
+                {
+                    ["messageId"] = "q-2",
+                    ["eventSource"] = "aws:sqs",
+                    ["body"] = Envelope(Delivery("\"bo@example.com\"")),
+                }),
         };
 
         var result = SesMessageReader.Read(payload.ToJsonString());
@@ -326,23 +331,25 @@ public sealed class SesMessageReaderTests
 
     [Theory]
     [InlineData("[]", "an array")]
-    [InlineData("\"text\"", "a string")]
+    [InlineData("'text'", "a string")]
     [InlineData("42", "a number")]
     [InlineData("null", "null")]
     [InlineData("{}", "no event type")]
-    [InlineData("{\"eventType\":7}", "eventType is a number")]
-    [InlineData("{\"eventType\":\"Open\",\"mail\":[]}", "mail is an array")]
-    [InlineData("{\"eventType\":\"Open\",\"mail\":{\"messageId\":12}}", "mail.messageId missing")]
-    [InlineData("{\"eventType\":\"Open\",\"mail\":{\"messageId\":\"m\",\"destination\":{}}}", "mail.destination is an object")]
-    [InlineData("{\"eventType\":\"Open\",\"mail\":{\"messageId\":\"m\",\"destination\":[]}}", "mail.destination is empty")]
-    [InlineData("{\"eventType\":\"Open\",\"mail\":{\"messageId\":\"m\",\"destination\":[null]}}", "mail.destination[0]")]
-    [InlineData("{\"eventType\":\"Bounce\",\"mail\":{\"messageId\":\"m\",\"destination\":[\"a@example.com\"]}}", "bounce.bouncedRecipients missing")]
-    [InlineData("{\"eventType\":\"Bounce\",\"bounce\":[],\"mail\":{\"messageId\":\"m\",\"destination\":[\"a@example.com\"]}}", "bounce.bouncedRecipients missing")]
-    [InlineData("{\"Type\":\"Notification\",\"Message\":[1]}", "SNS Message is an array")]
-    [InlineData("{\"Type\":\"Notification\"}", "SNS Message is missing")]
-    [InlineData("{\"Type\":\"Something\",\"Message\":\"x\"}", "unknown SNS message type")]
-    public void Read_JsonOfTheWrongShape_InvalidNamingWhatIsWrong(string body, string expectedReason)
+    [InlineData("{'eventType':7}", "eventType is a number")]
+    [InlineData("{'eventType':'Open','mail':[]}", "mail is an array")]
+    [InlineData("{'eventType':'Open','mail':{'messageId':12}}", "mail.messageId missing")]
+    [InlineData("{'eventType':'Open','mail':{'messageId':'m','destination':{}}}", "mail.destination is an object")]
+    [InlineData("{'eventType':'Open','mail':{'messageId':'m','destination':[]}}", "mail.destination is empty")]
+    [InlineData("{'eventType':'Open','mail':{'messageId':'m','destination':[null]}}", "mail.destination[0]")]
+    [InlineData("{'eventType':'Bounce','mail':{'messageId':'m','destination':['a@example.com']}}", "bounce.bouncedRecipients missing")]
+    [InlineData("{'eventType':'Bounce','bounce':[],'mail':{'messageId':'m','destination':['a@example.com']}}", "bounce.bouncedRecipients missing")]
+    [InlineData("{'Type':'Notification','Message':[1]}", "SNS Message is an array")]
+    [InlineData("{'Type':'Notification'}", "SNS Message is missing")]
+    [InlineData("{'Type':'Something','Message':'x'}", "unknown SNS message type")]
+    public void Read_JsonOfTheWrongShape_InvalidNamingWhatIsWrong(string singleQuoted, string expectedReason)
     {
+        var body = singleQuoted.Replace('\'', '"');
+
         var result = SesMessageReader.Read(body);
 
         Assert.Equal(ReadStatus.Invalid, result.Status);

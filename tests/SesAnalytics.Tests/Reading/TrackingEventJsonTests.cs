@@ -27,7 +27,10 @@ public sealed class TrackingEventJsonTests
         var json = JsonNode.Parse(TrackingEventJson.ToJson(Click))!.AsObject();
 
         Assert.Equal(
-            ["messageId", "eventType", "recipient", "timestamp", "sentAt", "campaignId", "tags", "link", "userAgent", "ipAddress"],
+            [
+                "messageId", "eventType", "recipient", "timestamp", "sentAt", "campaignId", "tags",
+                "link", "userAgent", "ipAddress",
+            ],
             json.Select(pair => pair.Key));
         Assert.Equal("CLICK", json["eventType"]!.GetValue<string>());
         Assert.Equal("2026-01-13T10:20:30.123Z", json["timestamp"]!.GetValue<string>());
