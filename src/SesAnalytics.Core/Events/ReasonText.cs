@@ -7,7 +7,13 @@ internal static class ReasonText
 
     public static string Quote(string value)
     {
-        var shortened = value.Length > LongestQuote ? string.Concat(value.AsSpan(0, LongestQuote), "…") : value;
+        var cut = LongestQuote;
+        if (value.Length > cut && char.IsHighSurrogate(value[cut - 1]))
+        {
+            cut--; // never split a surrogate pair: half of one cannot be written as JSON
+        }
+
+        var shortened = value.Length > LongestQuote ? string.Concat(value.AsSpan(0, cut), "…") : value;
         return string.Create(shortened.Length, shortened, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)

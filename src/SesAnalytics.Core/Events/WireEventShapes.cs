@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SesAnalytics.Core.Events;
 
 /// <summary>
@@ -23,10 +25,10 @@ internal static class WireEventShapes
         ["Subscription"] = new(SesEventType.Subscription, "subscription", null, TimedByMail: false),
     };
 
-    public static bool TryFind(string name, out WireEventShape shape)
+    public static bool TryFind(string name, [NotNullWhen(true)] out WireEventShape? shape)
     {
-        shape = null!;
-        return Canonical(name) is { } key && ByName.TryGetValue(key, out shape!);
+        shape = null;
+        return Canonical(name) is { } key && ByName.TryGetValue(key, out shape);
     }
 
     /// <summary>An inbound mail notification (<c>Received</c>) from a receipt rule: not an event about sent mail.</summary>

@@ -455,6 +455,19 @@ public sealed class SesMessageReaderTests
     }
 
     [Fact]
+    public void Read_LongUnknownEventTypeEndingInEmoji_ReasonIsValidText()
+    {
+        var name = new string('x', 63) + "\U0001F600 and more";
+        var body = Open.Replace("\"Open\"", JsonSerializer.Serialize(name), StringComparison.Ordinal);
+        var strictUtf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        var result = SesMessageReader.Read(body);
+
+        Assert.Equal(ReadStatus.Invalid, result.Status);
+        Assert.NotEmpty(strictUtf8.GetBytes(result.Reason!));
+    }
+
+    [Fact]
     public void Read_MessageIdFarLongerThanSesWrites_Invalid()
     {
         var body = Open.Replace(MessageId, new string('m', 10_000), StringComparison.Ordinal);
