@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using SesAnalytics.Functions.Functions;
-using SesAnalytics.Functions.Hosting;
+using SesAnalytics.Hosting;
 
 namespace SesAnalytics.Standalone.Hosting;
 

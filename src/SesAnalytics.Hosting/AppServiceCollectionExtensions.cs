@@ -15,7 +15,7 @@ using SesAnalytics.Core.Suppression;
 using SesAnalytics.Core.Tracking;
 using SesAnalytics.Embedded;
 
-namespace SesAnalytics.Functions.Hosting;
+namespace SesAnalytics.Hosting;
 
 public static class AppServiceCollectionExtensions
 {
@@ -64,7 +64,7 @@ public static class AppServiceCollectionExtensions
 
         return useAws
             ? throw new InvalidOperationException($"{SesAnalyticsOptions.SectionName}:UnsubscribeSigningKey is required with the AWS providers.")
-            : provider.GetRequiredService<EmbeddedSecrets>().SigningKey;
+            : provider.GetRequiredService<EmbeddedSecrets>().SigningKey.ToArray();
     }
 
     /// <summary>
