@@ -212,9 +212,7 @@ internal sealed class SesEmailSender : IEmailSender, IDisposable
             return Record(emails, [index], outcomes, error);
         }
 
-        outcomes[index] = result.Value?.MessageId is { Length: > 0 } messageId
-            ? SendOutcome.Sent(email.To, messageId)
-            : new SendOutcome(email.To, SendStatus.Sent, null, "SES accepted the email without returning a message id");
+        outcomes[index] = Sent(email, result.Value?.MessageId);
         return SendAttempt.Done(email.Pipeline);
     }
 
@@ -268,9 +266,7 @@ internal sealed class SesEmailSender : IEmailSender, IDisposable
             var entry = entries[i];
             if (string.Equals(entry.Status, "SUCCESS", StringComparison.OrdinalIgnoreCase))
             {
-                outcomes[index] = entry.MessageId is { Length: > 0 } messageId
-                    ? SendOutcome.Sent(email.To, messageId)
-                    : new SendOutcome(email.To, SendStatus.Sent, null, "SES accepted the email without returning a message id");
+                outcomes[index] = Sent(email, entry.MessageId);
                 continue;
             }
 
@@ -321,6 +317,10 @@ internal sealed class SesEmailSender : IEmailSender, IDisposable
             SesLog.RecipientFailed(_logger, email.Pipeline, EmailMask.Mask(email.To), code);
         }
     }
+
+    private static SendOutcome Sent(OutgoingEmail email, string? messageId) => messageId is { Length: > 0 }
+        ? SendOutcome.Sent(email.To, messageId)
+        : new SendOutcome(email.To, SendStatus.Sent, null, "SES accepted the email without returning a message id");
 
     private static SesTemplate Template(EmailContent content, IReadOnlyList<SesNameValue>? headers) => new()
     {

@@ -9,8 +9,11 @@ internal enum SesErrorKind
     /// <summary>SES refused the message: missing template, rejected content or address, unverified sender.</summary>
     Rejected,
 
-    /// <summary>The account (or the configuration set) may not send at the moment.</summary>
-    SendingPaused,
+    /// <summary>The account may not send at the moment.</summary>
+    AccountSendingPaused,
+
+    /// <summary>The configuration set may not send at the moment.</summary>
+    ConfigurationSetSendingPaused,
 
     /// <summary>Anything else: reported as failed with SES's cause.</summary>
     Failed,

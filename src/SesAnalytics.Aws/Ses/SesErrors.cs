@@ -40,9 +40,13 @@ internal static class SesErrors
             return SesErrorKind.Rejected;
         }
 
-        return AccountPausedCodes.Contains(error.Code)
-            || string.Equals(error.Code, "ConfigurationSetSendingPausedException", StringComparison.OrdinalIgnoreCase)
-            ? SesErrorKind.SendingPaused
+        if (AccountPausedCodes.Contains(error.Code))
+        {
+            return SesErrorKind.AccountSendingPaused;
+        }
+
+        return string.Equals(error.Code, "ConfigurationSetSendingPausedException", StringComparison.OrdinalIgnoreCase)
+            ? SesErrorKind.ConfigurationSetSendingPaused
             : SesErrorKind.Failed;
     }
 
@@ -53,7 +57,8 @@ internal static class SesErrors
         "MESSAGE_REJECTED" or "MAIL_FROM_DOMAIN_NOT_VERIFIED" or "TEMPLATE_NOT_FOUND" or "TEMPLATE_DOES_NOT_EXIST"
             or "CONFIGURATION_SET_NOT_FOUND" or "CONFIGURATION_SET_DOES_NOT_EXIST" or "INVALID_PARAMETER"
             or "INVALID_PARAMETER_VALUE" or "INVALID_SENDING_POOL_NAME" => SesErrorKind.Rejected,
-        "ACCOUNT_SENDING_PAUSED" or "CONFIGURATION_SET_SENDING_PAUSED" => SesErrorKind.SendingPaused,
+        "ACCOUNT_SENDING_PAUSED" => SesErrorKind.AccountSendingPaused,
+        "CONFIGURATION_SET_SENDING_PAUSED" => SesErrorKind.ConfigurationSetSendingPaused,
         _ => SesErrorKind.Failed,
     };
 
@@ -61,13 +66,8 @@ internal static class SesErrors
     public static SendOutcome Outcome(string recipient, SesErrorKind kind, string code, string message) => kind switch
     {
         SesErrorKind.Rejected => SendOutcome.Rejected(recipient, message),
-        SesErrorKind.SendingPaused => SendOutcome.Failed(
-            recipient,
-            code.Contains("CONFIGURATION_SET", StringComparison.OrdinalIgnoreCase)
-                || code.StartsWith("ConfigurationSet", StringComparison.OrdinalIgnoreCase)
-                ? ConfigurationSetSendingPaused
-                : AccountSendingPaused),
-        SesErrorKind.Throttled => SendOutcome.Failed(recipient, $"throttled by SES after retries: {code}: {message}"),
+        SesErrorKind.AccountSendingPaused => SendOutcome.Failed(recipient, AccountSendingPaused),
+        SesErrorKind.ConfigurationSetSendingPaused => SendOutcome.Failed(recipient, ConfigurationSetSendingPaused),
         _ => SendOutcome.Failed(recipient, $"SES {code}: {message}"),
     };
 }

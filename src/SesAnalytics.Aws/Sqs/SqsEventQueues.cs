@@ -61,20 +61,11 @@ internal sealed class SqsEventQueues(
     {
         ArgumentNullException.ThrowIfNull(messages);
         var queues = Queues(pipeline);
-        foreach (var chunk in messages.Chunk(MaxBatchEntries))
-        {
-            var response = await sqs.DeleteMessageBatchAsync(
-                new DeleteMessageBatchRequest
-                {
-                    QueueUrl = queues.QueueUrl,
-                    Entries = chunk.Select((m, i) => new DeleteMessageBatchRequestEntry(EntryId(i), m.ReceiptHandle)).ToList(),
-                },
-                cancellationToken);
-            foreach (var failure in response.Failed ?? [])
-            {
-                SqsLog.DeleteFailed(logger, chunk[EntryIndex(failure.Id)].MessageId, pipeline, failure.Code);
-            }
-        }
+        await DeleteBatchesAsync(
+            pipeline,
+            queues.QueueUrl,
+            messages.Select(m => (m.MessageId, m.ReceiptHandle)).ToList(),
+            cancellationToken);
     }
 
     public async Task ExtendVisibilityAsync(
@@ -249,21 +240,13 @@ internal sealed class SqsEventQueues(
             }
 
             var movedNow = (sent.Successful ?? []).Select(s => batch[EntryIndex(s.Id)]).ToList();
-            if (movedNow.Count > 0)
-            {
-                var deleted = await sqs.DeleteMessageBatchAsync(
-                    new DeleteMessageBatchRequest
-                    {
-                        QueueUrl = queues.DeadLetterQueueUrl,
-                        Entries = movedNow.Select((m, i) => new DeleteMessageBatchRequestEntry(EntryId(i), m.ReceiptHandle)).ToList(),
-                    },
-                    cancellationToken);
-                foreach (var failure in deleted.Failed ?? [])
-                {
-                    // Already sent back: the copy left on the dead-letter queue is a duplicate, which the store absorbs.
-                    SqsLog.DeleteFailed(logger, movedNow[EntryIndex(failure.Id)].MessageId, pipeline, failure.Code);
-                }
-            }
+
+            // A copy that cannot be deleted stays on the dead-letter queue as a duplicate, which the store absorbs.
+            await DeleteBatchesAsync(
+                pipeline,
+                queues.DeadLetterQueueUrl,
+                movedNow.Select(m => (m.MessageId, m.ReceiptHandle)).ToList(),
+                cancellationToken);
 
             foreach (var message in movedNow)
             {
@@ -351,6 +334,28 @@ internal sealed class SqsEventQueues(
             },
             cancellationToken);
         return response.Messages ?? [];
+    }
+
+    private async Task DeleteBatchesAsync(
+        string pipeline,
+        string queueUrl,
+        IReadOnlyList<(string MessageId, string ReceiptHandle)> messages,
+        CancellationToken cancellationToken)
+    {
+        foreach (var chunk in messages.Chunk(MaxBatchEntries))
+        {
+            var response = await sqs.DeleteMessageBatchAsync(
+                new DeleteMessageBatchRequest
+                {
+                    QueueUrl = queueUrl,
+                    Entries = chunk.Select((m, i) => new DeleteMessageBatchRequestEntry(EntryId(i), m.ReceiptHandle)).ToList(),
+                },
+                cancellationToken);
+            foreach (var failure in response.Failed ?? [])
+            {
+                SqsLog.DeleteFailed(logger, chunk[EntryIndex(failure.Id)].MessageId, pipeline, failure.Code);
+            }
+        }
     }
 
     private async Task ChangeVisibilityAsync(

@@ -93,6 +93,18 @@ public sealed class SesEmailSenderErrorTests
     }
 
     [Fact]
+    public async Task SendAsync_ConfigurationSetSendingPaused_ReportsFailedConfigurationSetSendingPaused()
+    {
+        var ses = new ScriptedSesHandler(
+            ScriptedSesHandler.Error(HttpStatusCode.BadRequest, "ConfigurationSetSendingPausedException", "Paused."));
+        using var services = Services(ses);
+
+        var outcomes = await Send(services, "ana@example.com");
+
+        Assert.Equal(SendOutcome.Failed("ana@example.com", "configuration set sending paused"), Assert.Single(outcomes));
+    }
+
+    [Fact]
     public async Task SendAsync_OtherSesError_ReportsFailedWithTheCauseAndDoesNotRetry()
     {
         var ses = new ScriptedSesHandler(
