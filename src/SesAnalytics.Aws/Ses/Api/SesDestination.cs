@@ -1,0 +1,3 @@
+namespace SesAnalytics.Aws.Ses.Api;
+
+internal sealed record SesDestination(IReadOnlyList<string> ToAddresses);
