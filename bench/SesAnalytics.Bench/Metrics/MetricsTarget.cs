@@ -1,0 +1,17 @@
+using SesAnalytics.Bench.Http;
+using SesAnalytics.Core.Providers;
+
+namespace SesAnalytics.Bench.Metrics;
+
+/// <summary>A tracking store to load and query, and how to load it.</summary>
+/// <param name="Name">The store, e.g. <c>embedded</c>.</param>
+/// <param name="CreateStoreAsync">A fresh, empty store for one size (its own table or data folder).</param>
+/// <param name="LoadParallelism">StoreAsync calls running at once while loading.</param>
+/// <param name="EventsPerStore">Events per StoreAsync call while loading.</param>
+/// <param name="Calls">Counts the store's AWS calls, when it makes any.</param>
+internal sealed record MetricsTarget(
+    string Name,
+    Func<int, CancellationToken, Task<(ITrackingStore Store, IAsyncDisposable Lifetime)>> CreateStoreAsync,
+    int LoadParallelism,
+    int EventsPerStore,
+    AwsCallCounter? Calls);

@@ -1,0 +1,1 @@
+return await SesAnalytics.Bench.BenchCommandLine.RunAsync(args);
