@@ -50,6 +50,13 @@ internal static class BenchCommandLine
         DefaultValueFactory = _ => SampleMix.Typical,
     };
 
+    private static readonly Option<int> SentSpreadHours = new("--sent-spread-hours")
+    {
+        Description = "The drained messages were sent within this many hours before now, as a live queue's events "
+            + "mostly are (default 48).",
+        DefaultValueFactory = _ => 48,
+    };
+
     private static readonly Option<int> Small = new("--small")
     {
         Description = "Tracked messages of the small metrics store (default 1,000).",
@@ -103,7 +110,10 @@ internal static class BenchCommandLine
             ReaderCommand(),
             AllCommand(),
         };
-        return root.Parse(args).InvokeAsync();
+
+        // On Ctrl+C the token is cancelled and the run gets this long to stop its emulators before the process ends.
+        var configuration = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+        return root.Parse(args).InvokeAsync(configuration);
     }
 
     private static Command DrainAwsCommand()
@@ -115,7 +125,7 @@ internal static class BenchCommandLine
             + "PutItem, DeleteMessage), in events per second and AWS calls per 1,000 events; once as the emulators "
             + "answer and once with --delay-ms before every call.")
         {
-            Messages, NaiveMessages, Concurrency, DelayMs, ReceiveWaitMs, Mix,
+            Messages, NaiveMessages, Concurrency, DelayMs, ReceiveWaitMs, Mix, SentSpreadHours,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -134,12 +144,11 @@ internal static class BenchCommandLine
             "drain-embedded",
             "Drain throughput over the embedded providers (SQLite queue and store, no AWS calls), in events per second.")
         {
-            Messages, Concurrency, Mix,
+            Messages, Concurrency, Mix, SentSpreadHours,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var rows = await DrainRuns.EmbeddedAsync(
-                parse.GetValue(Messages), parse.GetValue(Concurrency), parse.GetValue(Mix), Console.Out, cancellationToken);
+            var rows = await EmbeddedDrainAsync(parse, cancellationToken);
             ResultTable.Write(Console.Out, rows);
             return 0;
         });
@@ -186,7 +195,7 @@ internal static class BenchCommandLine
     {
         var command = new Command("all", "Every benchmark above in turn, with one table at the end.")
         {
-            Messages, NaiveMessages, Concurrency, DelayMs, ReceiveWaitMs, Mix, Small, Large, DynamoLarge, Stores,
+            Messages, NaiveMessages, Concurrency, DelayMs, ReceiveWaitMs, Mix, SentSpreadHours, Small, Large, DynamoLarge, Stores,
             LoadParallelism, EventsPerStore, Quick,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -195,8 +204,7 @@ internal static class BenchCommandLine
                 Console.Out,
                 emulators => DrainRuns.AwsAsync(emulators, DrainOptions(parse), Delay(parse), Console.Out, cancellationToken));
 
-            rows.AddRange(await DrainRuns.EmbeddedAsync(
-                parse.GetValue(Messages), parse.GetValue(Concurrency), parse.GetValue(Mix), Console.Out, cancellationToken));
+            rows.AddRange(await EmbeddedDrainAsync(parse, cancellationToken));
             rows.AddRange(await MetricsAsync(parse, cancellationToken));
             rows.AddRange(ReaderRuns.Run(parse.GetValue(Quick), Console.Out));
             ResultTable.Write(Console.Out, rows);
@@ -204,6 +212,15 @@ internal static class BenchCommandLine
         });
         return command;
     }
+
+    private static Task<List<ResultRow>> EmbeddedDrainAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        DrainRuns.EmbeddedAsync(
+            parse.GetValue(Messages),
+            parse.GetValue(Concurrency),
+            parse.GetValue(Mix),
+            SentSpread(parse),
+            Console.Out,
+            cancellationToken);
 
     private static async Task<List<ResultRow>> MetricsAsync(ParseResult parse, CancellationToken cancellationToken)
     {
@@ -240,7 +257,10 @@ internal static class BenchCommandLine
         parse.GetValue(Concurrency),
         TimeSpan.Zero,
         TimeSpan.FromMilliseconds(parse.GetValue(ReceiveWaitMs)),
-        parse.GetValue(Mix));
+        parse.GetValue(Mix),
+        SentSpread(parse));
+
+    private static TimeSpan SentSpread(ParseResult parse) => TimeSpan.FromHours(parse.GetValue(SentSpreadHours));
 
     private static TimeSpan Delay(ParseResult parse) => TimeSpan.FromMilliseconds(parse.GetValue(DelayMs));
 }

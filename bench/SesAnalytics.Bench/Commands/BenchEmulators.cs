@@ -12,12 +12,17 @@ internal static class BenchEmulators
     public static async Task<T> UseAsync<T>(TextWriter output, Func<AwsEmulators, Task<T>> run)
     {
         var emulators = await StartAsync(output);
+
+        // Stopped on the way out too, should the run be interrupted before its own clean-up.
+        EventHandler onExit = (_, _) => emulators.DisposeAsync().GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += onExit;
         try
         {
             return await run(emulators);
         }
         finally
         {
+            AppDomain.CurrentDomain.ProcessExit -= onExit;
             await emulators.DisposeAsync();
         }
     }

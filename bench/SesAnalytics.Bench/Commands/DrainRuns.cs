@@ -30,8 +30,8 @@ internal static class DrainRuns
             var comparison = await bench.RunAsync(options with { Delay = runDelay }, cancellationToken);
             rows.AddRange(Rows(comparison, label, checkThroughput: runDelay > TimeSpan.Zero));
             output.WriteLine(
-                $"  ratios: calls per event {comparison.CallsRatio:F2} x ceiling; throughput {comparison.CeilingThroughputRatio:F2} x ceiling, " +
-                $"{comparison.NaiveThroughputRatio:F1} x naive");
+                $"  ratios: calls per event {comparison.CallsRatio:F2} x ceiling; " +
+                $"throughput {comparison.CeilingThroughputRatio:F2} x ceiling, {comparison.NaiveThroughputRatio:F1} x naive");
         }
 
         return rows;
@@ -41,11 +41,13 @@ internal static class DrainRuns
         int messages,
         int concurrency,
         SampleMix mix,
+        TimeSpan sentSpread,
         TextWriter output,
         CancellationToken cancellationToken)
     {
         output.WriteLine("Embedded drain:");
-        var measurement = await new EmbeddedDrainBench(SampleCorpus.Load(), output).RunAsync(messages, concurrency, mix, cancellationToken);
+        var measurement = await new EmbeddedDrainBench(SampleCorpus.Load(), output)
+            .RunAsync(messages, concurrency, mix, sentSpread, cancellationToken);
         return
         [
             ResultRow.Info(

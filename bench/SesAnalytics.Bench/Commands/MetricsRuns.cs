@@ -30,6 +30,7 @@ internal static class MetricsRuns
         },
         LoadParallelism: 1,
         eventsPerStore,
+        Settle: TimeSpan.Zero,
         Calls: null);
 
     /// <summary>The DynamoDB store on dynalite; each size gets its own table.</summary>
@@ -56,6 +57,7 @@ internal static class MetricsRuns
             },
             parallelism,
             eventsPerStore,
+            Settle: TimeSpan.FromSeconds(12),
             counter);
     }
 
@@ -76,7 +78,8 @@ internal static class MetricsRuns
             Row(target.Name, "everything", small, large, smallRun.All, largeRun.All),
             ResultRow.Info(
                 $"Metrics, {target.Name}: first month call after loading",
-                $"{largeRun.FirstMonth.TotalMilliseconds:F1} ms at {large:N0}, {smallRun.FirstMonth.TotalMilliseconds:F1} ms at {small:N0}"),
+                $"{largeRun.FirstMonth.TotalMilliseconds:F1} ms at {large:N0}, " +
+                $"{smallRun.FirstMonth.TotalMilliseconds:F1} ms at {small:N0}"),
             ResultRow.Info(
                 $"Metrics, {target.Name}: loading {large:N0} messages",
                 $"{largeRun.Load.TotalSeconds:F0} s ({largeRun.Events:N0} events, {largeRun.LoadEventsPerSecond:F0} events/s, " +
@@ -84,7 +87,9 @@ internal static class MetricsRuns
         };
         if (largeRun.CallsPerQuery is { } calls)
         {
-            rows.Add(ResultRow.Info($"Metrics, {target.Name}: AWS calls per GetCountsAsync at {large:N0}", calls.ToString("F1", CultureInfo.InvariantCulture)));
+            rows.Add(ResultRow.Info(
+                $"Metrics, {target.Name}: AWS calls per GetCountsAsync at {large:N0}",
+                calls.ToString("F1", CultureInfo.InvariantCulture)));
         }
 
         return rows;

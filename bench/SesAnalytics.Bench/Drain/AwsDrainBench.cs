@@ -19,7 +19,6 @@ namespace SesAnalytics.Bench.Drain;
 internal sealed class AwsDrainBench(AwsEmulators emulators, SampleCorpus corpus, TextWriter output)
 {
     private const string Pipeline = PipelineDefaults.Outreach;
-    private static readonly TimeSpan Spread = TimeSpan.FromDays(20);
 
     public async Task<AwsDrainComparison> RunAsync(AwsDrainOptions options, CancellationToken cancellationToken)
     {
@@ -28,11 +27,12 @@ internal sealed class AwsDrainBench(AwsEmulators emulators, SampleCorpus corpus,
         await RawBodyTable.EnsureAsync(setupDynamo, cancellationToken);
 
         var now = DateTimeOffset.UtcNow;
-        var messages = corpus.Generate(options.Messages, options.Mix, now, Spread, seed: 1);
-        var naiveMessages = corpus.Generate(options.NaiveMessages, options.Mix, now, Spread, seed: 2);
+        var messages = corpus.Generate(options.Messages, options.Mix, now, options.SentSpread, seed: 1);
+        var naiveMessages = corpus.Generate(options.NaiveMessages, options.Mix, now, options.SentSpread, seed: 2);
         output.WriteLine(
             $"  {options.Messages} messages carrying {messages.Events} events ({messages.DescribeMix()}); " +
-            $"delay {options.Delay.TotalMilliseconds} ms, concurrency {options.Concurrency}");
+            $"sent over the last {options.SentSpread.TotalHours:F0} h; delay {options.Delay.TotalMilliseconds} ms, " +
+            $"concurrency {options.Concurrency}");
 
         var ceiling = await MeasureAsync(
             "transport ceiling",

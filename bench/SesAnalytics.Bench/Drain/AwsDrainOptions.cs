@@ -9,10 +9,15 @@ namespace SesAnalytics.Bench.Drain;
 /// <param name="Delay">Added before every AWS call.</param>
 /// <param name="ReceiveWait">Long-poll wait of each receive (the drain stops at the first empty one).</param>
 /// <param name="Mix">How the messages are spread over the samples.</param>
+/// <param name="SentSpread">
+/// The messages' send times fall in this span before now. The DynamoDB store writes one marker per send day in a
+/// batch, so a wide span means more items per batch.
+/// </param>
 internal sealed record AwsDrainOptions(
     int Messages,
     int NaiveMessages,
     int Concurrency,
     TimeSpan Delay,
     TimeSpan ReceiveWait,
-    SampleMix Mix);
+    SampleMix Mix,
+    TimeSpan SentSpread);

@@ -15,12 +15,17 @@ internal sealed class EmbeddedDrainBench(SampleCorpus corpus, TextWriter output)
     private const string Pipeline = PipelineDefaults.Outreach;
     private const int LoadChunk = 500;
 
-    public async Task<DrainMeasurement> RunAsync(int count, int concurrency, SampleMix mix, CancellationToken cancellationToken)
+    public async Task<DrainMeasurement> RunAsync(
+        int count,
+        int concurrency,
+        SampleMix mix,
+        TimeSpan sentSpread,
+        CancellationToken cancellationToken)
     {
         var dataPath = Directory.CreateTempSubdirectory("sesanalytics-bench-").FullName;
         try
         {
-            var messages = corpus.Generate(count, mix, DateTimeOffset.UtcNow, TimeSpan.FromDays(20), seed: 3);
+            var messages = corpus.Generate(count, mix, DateTimeOffset.UtcNow, sentSpread, seed: 3);
             output.WriteLine($"  {count} messages carrying {messages.Events} events ({messages.DescribeMix()}); data in {dataPath}");
             await using var services = EmbeddedBenchServices.Build(dataPath, BenchSettings.Drain(concurrency, TimeSpan.Zero));
             var queues = services.GetRequiredService<IEventQueues>();

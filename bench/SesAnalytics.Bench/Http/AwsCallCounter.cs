@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 
 namespace SesAnalytics.Bench.Http;
 
-/// <summary>AWS calls seen at the HTTP layer, by operation (<c>AmazonSQS.ReceiveMessage</c>, <c>ses POST v2/email/outbound-emails</c>).</summary>
+/// <summary>
+/// AWS calls seen at the HTTP layer, by operation (<c>AmazonSQS.ReceiveMessage</c>,
+/// <c>ses POST /v2/email/outbound-emails</c>).
+/// </summary>
 internal sealed class AwsCallCounter
 {
     private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);

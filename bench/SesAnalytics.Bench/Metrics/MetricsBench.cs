@@ -41,13 +41,12 @@ internal sealed class MetricsBench(TextWriter output)
                 throw new InvalidOperationException($"The {target.Name} store counts {all.Sent} sent messages; {messages} were stored.");
             }
 
-            var before = target.Calls?.Snapshot();
-            var monthLatency = await TimeAsync(store, month, cancellationToken);
-            var allLatency = await TimeAsync(store, TimeWindow.All, cancellationToken);
-            double? callsPerQuery = before is null
-                ? null
-                : (double)target.Calls!.Snapshot().Since(before).Total / (2 * (Warmup + Repeats));
-            var measurement = new MetricsMeasurement(target.Name, messages, events, load, firstMonth, monthLatency, allLatency, callsPerQuery);
+            await Task.Delay(target.Settle, cancellationToken);
+            var (monthLatency, monthCalls) = await TimeAsync(target, store, month, cancellationToken);
+            var (allLatency, allCalls) = await TimeAsync(target, store, TimeWindow.All, cancellationToken);
+            double? callsPerQuery = target.Calls is null ? null : (double)(monthCalls + allCalls) / (2 * Repeats);
+            var measurement = new MetricsMeasurement(
+                target.Name, messages, events, load, firstMonth, monthLatency, allLatency, callsPerQuery);
             output.WriteLine(
                 $"  {target.Name} at {messages}: first month call {firstMonth.TotalMilliseconds:F1} ms; " +
                 $"month {monthLatency}; everything {allLatency}" +
@@ -56,7 +55,7 @@ internal sealed class MetricsBench(TextWriter output)
         }
     }
 
-    private static async Task<(TimeSpan Load, long Events)> LoadAsync(
+    private async Task<(TimeSpan Load, long Events)> LoadAsync(
         MetricsTarget target,
         ITrackingStore store,
         TrackedMessages tracked,
@@ -64,28 +63,43 @@ internal sealed class MetricsBench(TextWriter output)
     {
         // About 2.35 events per message: slices of messages sized so one StoreAsync call gets the configured events.
         var messagesPerCall = Math.Max(1, (int)(target.EventsPerStore / 2.35));
-        var events = 0L;
+        var slices = (tracked.Count + messagesPerCall - 1) / messagesPerCall;
+        var progressEvery = Math.Max(1, slices / 10);
+        var (events, done) = (0L, 0);
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, (tracked.Count + messagesPerCall - 1) / messagesPerCall),
+            Enumerable.Range(0, slices),
             new ParallelOptions { MaxDegreeOfParallelism = target.LoadParallelism, CancellationToken = cancellationToken },
             async (slice, token) =>
             {
                 var batch = tracked.Slice(slice * messagesPerCall, messagesPerCall);
                 await store.StoreAsync(Pipeline, batch, token);
-                Interlocked.Add(ref events, batch.Count);
+                var total = Interlocked.Add(ref events, batch.Count);
+                var finished = Interlocked.Increment(ref done);
+                if (finished % progressEvery == 0)
+                {
+                    output.WriteLine(
+                        $"    {finished * 100L / slices}% loaded: {total} events in {stopwatch.Elapsed.TotalSeconds:F0} s " +
+                        $"({total / stopwatch.Elapsed.TotalSeconds:F0} events/s)");
+                }
             });
         stopwatch.Stop();
         return (stopwatch.Elapsed, events);
     }
 
-    private static async Task<LatencySample> TimeAsync(ITrackingStore store, TimeWindow window, CancellationToken cancellationToken)
+    /// <summary>Warm-up calls, then timed calls; returns their latencies and the AWS calls the timed ones made.</summary>
+    private static async Task<(LatencySample Latency, long Calls)> TimeAsync(
+        MetricsTarget target,
+        ITrackingStore store,
+        TimeWindow window,
+        CancellationToken cancellationToken)
     {
         for (var i = 0; i < Warmup; i++)
         {
             await store.GetCountsAsync(Pipeline, window, null, cancellationToken);
         }
 
+        var before = target.Calls?.Snapshot();
         var latencies = new List<TimeSpan>(Repeats);
         for (var i = 0; i < Repeats; i++)
         {
@@ -94,6 +108,7 @@ internal sealed class MetricsBench(TextWriter output)
             latencies.Add(Stopwatch.GetElapsedTime(started));
         }
 
-        return LatencySample.From(latencies);
+        var calls = before is null ? 0 : target.Calls!.Snapshot().Since(before).Total;
+        return (LatencySample.From(latencies), calls);
     }
 }

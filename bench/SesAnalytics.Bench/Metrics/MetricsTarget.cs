@@ -8,10 +8,15 @@ namespace SesAnalytics.Bench.Metrics;
 /// <param name="CreateStoreAsync">A fresh, empty store for one size (its own table or data folder).</param>
 /// <param name="LoadParallelism">StoreAsync calls running at once while loading.</param>
 /// <param name="EventsPerStore">Events per StoreAsync call while loading.</param>
+/// <param name="Settle">
+/// Wait after loading before the measured calls: the DynamoDB store trusts a day's counters only when they were
+/// computed 10 s or more after the day's last write, and counts the day again from its index until then.
+/// </param>
 /// <param name="Calls">Counts the store's AWS calls, when it makes any.</param>
 internal sealed record MetricsTarget(
     string Name,
     Func<int, CancellationToken, Task<(ITrackingStore Store, IAsyncDisposable Lifetime)>> CreateStoreAsync,
     int LoadParallelism,
     int EventsPerStore,
+    TimeSpan Settle,
     AwsCallCounter? Calls);

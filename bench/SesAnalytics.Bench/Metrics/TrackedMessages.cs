@@ -11,7 +11,10 @@ internal sealed class TrackedMessages(int count, DateTimeOffset now, TimeSpan sp
 {
     public int Count => count;
 
-    /// <summary>The events of messages <paramref name="first"/> to <paramref name="first"/> + <paramref name="take"/>, a message's events together.</summary>
+    /// <summary>
+    /// The events of messages <paramref name="first"/> to <paramref name="first"/> + <paramref name="take"/>,
+    /// each message's events together.
+    /// </summary>
     public IReadOnlyList<TrackingEvent> Slice(int first, int take)
     {
         var events = new List<TrackingEvent>(take * 3);
