@@ -17,6 +17,8 @@ internal static partial class PipelineIds
         }
     }
 
+    public static bool IsValid(string? pipeline) => pipeline is not null && IdPattern().IsMatch(pipeline);
+
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }
