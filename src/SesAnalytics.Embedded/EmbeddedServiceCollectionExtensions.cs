@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SesAnalytics.Core.Pipelines;
 using SesAnalytics.Core.Providers;
 using SesAnalytics.Embedded.Queues;

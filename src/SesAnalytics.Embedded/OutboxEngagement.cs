@@ -71,7 +71,9 @@ public sealed class OutboxEngagement
         }
 
         var target = link ?? entry.FirstLink
-            ?? throw new ArgumentException($"Message {entry.MessageId} has no link in its HTML part: give the link to click.", nameof(link));
+            ?? throw new ArgumentException(
+                $"Message {entry.MessageId} has no link in its HTML part: give the link to click.",
+                nameof(link));
         var now = EventTimestamps.Truncate(_timeProvider.GetUtcNow());
         var document = SesEventDocuments.Click(Mail(entry), now, SimulatedIpAddress, SimulatedUserAgent, target);
         await _publisher.PublishAsync(entry.Pipeline, [(document, now)], cancellationToken);

@@ -296,7 +296,8 @@ internal sealed class SqliteEventQueues(
         await using var transaction = connection.BeginTransaction();
         while (received.Count < maxMessages)
         {
-            var candidates = await ReadVisibleAsync(connection, transaction, pipeline, nowMs, maxMessages - received.Count, cancellationToken);
+            var wanted = maxMessages - received.Count;
+            var candidates = await ReadVisibleAsync(connection, transaction, pipeline, nowMs, wanted, cancellationToken);
             if (candidates.Count == 0)
             {
                 break;

@@ -114,14 +114,14 @@ internal sealed partial class EmbeddedEmailSender(
             var mail = SesEventDocuments.Mail(new SentMail(
                 messageId,
                 now,
-                from.ToString(),
+                email.From.Trim(),
                 to.Address,
                 rendered.Subject,
                 MailHeaders(message),
                 email.ConfigurationSet,
                 email.Tags));
             await outbox.RecordAsync(
-                new OutboxEntry(messageId, email.Pipeline, to.Address, mail.ToJsonString(), FirstLink(rendered.Html), now),
+                new OutboxEntry(messageId, email.Pipeline, to.Address, SesEventDocuments.ToJson(mail), FirstLink(rendered.Html), now),
                 cancellationToken);
 
             if (string.IsNullOrEmpty(email.ConfigurationSet))
@@ -268,7 +268,13 @@ internal sealed partial class EmbeddedEmailSender(
                 events.Add((SesEventDocuments.Bounce(mail, recipient, outcomeAt, "General", "smtp; 550 5.1.1 user unknown"), outcomeAt));
                 break;
             case SimulatedOutcome.OnSuppressionList:
-                events.Add((SesEventDocuments.Bounce(mail, recipient, outcomeAt, "OnAccountSuppressionList", SuppressionListDiagnostic), outcomeAt));
+                var suppressed = SesEventDocuments.Bounce(
+                    mail,
+                    recipient,
+                    outcomeAt,
+                    "OnAccountSuppressionList",
+                    SuppressionListDiagnostic);
+                events.Add((suppressed, outcomeAt));
                 break;
             case SimulatedOutcome.Complained:
                 var complaintAt = outcomeAt + ComplaintDelay;

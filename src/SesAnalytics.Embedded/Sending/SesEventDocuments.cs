@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MimeKit.Utils;
 using SesAnalytics.Core.Events;
@@ -15,6 +17,9 @@ internal static class SesEventDocuments
     public const string Region = "us-east-1";
     public const string ReportingMta = "localhost";
     public const string SimulatorUserAgent = "Amazon SES Mailbox Simulator";
+
+    /// <summary>Escapes only what JSON requires, as SES and SNS write it (the documents are never embedded in HTML).</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static JsonObject Mail(SentMail sent)
     {
@@ -141,9 +146,11 @@ internal static class SesEventDocuments
         ["MessageId"] = Guid.NewGuid().ToString(),
         ["TopicArn"] = topicArn,
         ["Subject"] = "Amazon SES Email Event Notification",
-        ["Message"] = document.ToJsonString(),
+        ["Message"] = ToJson(document),
         ["Timestamp"] = EventTimestamps.Format(at),
-    }.ToJsonString();
+    }.ToJsonString(Json);
+
+    public static string ToJson(JsonObject document) => document.ToJsonString(Json);
 
     public static string TopicArn(string topic) => $"arn:aws:sns:{Region}:{AccountId}:{topic}";
 

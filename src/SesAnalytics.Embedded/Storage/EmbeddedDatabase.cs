@@ -45,7 +45,7 @@ internal sealed class EmbeddedDatabase(IOptions<EmbeddedOptions> options, ILogge
 
     private string EnsureInitialized()
     {
-        if (_connectionString is { } ready)
+        if (Volatile.Read(ref _connectionString) is { } ready)
         {
             return ready;
         }
@@ -74,7 +74,7 @@ internal sealed class EmbeddedDatabase(IOptions<EmbeddedOptions> options, ILogge
             }
 
             Log.DatabaseReady(logger, FilePath);
-            _connectionString = connectionString;
+            Volatile.Write(ref _connectionString, connectionString);
             return connectionString;
         }
     }

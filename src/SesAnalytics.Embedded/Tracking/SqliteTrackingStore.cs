@@ -199,12 +199,14 @@ internal sealed class SqliteTrackingStore(
             var wholeTo = endWholeDay * UnixTime.MillisecondsPerDay;
             if (from < wholeFrom)
             {
-                total = total.Plus(await CountSummariesAsync(connection, snapshot, pipeline, campaignId, from, wholeFrom, cancellationToken));
+                var head = await CountSummariesAsync(connection, snapshot, pipeline, campaignId, from, wholeFrom, cancellationToken);
+                total = total.Plus(head);
             }
 
             if (wholeTo < to)
             {
-                total = total.Plus(await CountSummariesAsync(connection, snapshot, pipeline, campaignId, wholeTo, to, cancellationToken));
+                var tail = await CountSummariesAsync(connection, snapshot, pipeline, campaignId, wholeTo, to, cancellationToken);
+                total = total.Plus(tail);
             }
         }
         else

@@ -61,9 +61,14 @@ public sealed class SqliteTrackingStoreTests : IDisposable
     [Fact]
     public async Task StoreAsync_Event_RecordCarriesEmailMonthYearAndExpirationTime()
     {
-        var click = Sent("m1", SesEventType.Click, new DateTimeOffset(2026, 1, 9, 23, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(2), "bo@example.com", "spring");
+        var sentAt = new DateTimeOffset(2026, 1, 9, 23, 0, 0, TimeSpan.Zero);
+        var click = Sent("m1", SesEventType.Click, sentAt, TimeSpan.FromHours(2), "bo@example.com", "spring") with
+        {
+            Link = "https://example.com/a",
+            IpAddress = "192.0.2.1",
+        };
 
-        await _harness.Store.StoreAsync(Pipeline, [click with { Link = "https://example.com/a", IpAddress = "192.0.2.1" }], CancellationToken.None);
+        await _harness.Store.StoreAsync(Pipeline, [click], CancellationToken.None);
 
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder.Path, EmbeddedDatabase.FileName)}");
         await connection.OpenAsync();
@@ -156,7 +161,10 @@ public sealed class SqliteTrackingStoreTests : IDisposable
         var token = (await _harness.Store.QueryAsync(Pipeline, query, CancellationToken.None)).NextToken!;
 
         await Assert.ThrowsAsync<InvalidNextTokenException>(
-            () => _harness.Store.QueryAsync(Pipeline, query with { NextToken = token, EventType = SesEventType.Open }, CancellationToken.None));
+            () => _harness.Store.QueryAsync(
+                Pipeline,
+                query with { NextToken = token, EventType = SesEventType.Open },
+                CancellationToken.None));
         await Assert.ThrowsAsync<InvalidNextTokenException>(
             () => _harness.Store.QueryAsync("financial", query with { NextToken = token }, CancellationToken.None));
     }
@@ -174,12 +182,13 @@ public sealed class SqliteTrackingStoreTests : IDisposable
                 Of("m4", SesEventType.Open, at - TimeSpan.FromDays(2), recipient: "ana@example.com", campaign: "spring"),
             ],
             CancellationToken.None);
-        await _harness.Store.StoreAsync("financial", [Of("m5", SesEventType.Open, at, recipient: "ana@example.com")], CancellationToken.None);
+        await _harness.Store.StoreAsync("financial", [Of("m5", SesEventType.Open, at)], CancellationToken.None);
         var window = new TimeWindow(at - TimeSpan.FromDays(1), at + TimeSpan.FromDays(1));
 
-        var byEmail = await _harness.Store.QueryAsync(Pipeline, new() { Window = window, Email = "ANA@example.com" }, CancellationToken.None);
-        var byCampaign = await _harness.Store.QueryAsync(Pipeline, new() { Window = window, CampaignId = "spring" }, CancellationToken.None);
-        var byType = await _harness.Store.QueryAsync(Pipeline, new() { Window = window, EventType = SesEventType.Click }, CancellationToken.None);
+        var store = _harness.Store;
+        var byEmail = await store.QueryAsync(Pipeline, new() { Window = window, Email = "ANA@example.com" }, CancellationToken.None);
+        var byCampaign = await store.QueryAsync(Pipeline, new() { Window = window, CampaignId = "spring" }, CancellationToken.None);
+        var byType = await store.QueryAsync(Pipeline, new() { Window = window, EventType = SesEventType.Click }, CancellationToken.None);
 
         Assert.Equal(["m1", "m2"], byEmail.Items.Select(e => e.MessageId).Order());
         Assert.Equal(["m1", "m3"], byCampaign.Items.Select(e => e.MessageId).Order());
@@ -264,7 +273,8 @@ public sealed class SqliteTrackingStoreTests : IDisposable
     public async Task StoreAsync_ConfiguredRetention_SetsExpiry()
     {
         using var folder = new TempFolder();
-        using var harness = EmbeddedHarness.Create(folder.Path, _time, new Dictionary<string, string?> { ["SesAnalytics:Retention"] = "2.00:00:00" });
+        var settings = new Dictionary<string, string?> { ["SesAnalytics:Retention"] = "2.00:00:00" };
+        using var harness = EmbeddedHarness.Create(folder.Path, _time, settings);
         var at = _time.GetUtcNow();
         await harness.Store.StoreAsync(Pipeline, [Of("m1", SesEventType.Open, at)], CancellationToken.None);
 
@@ -278,7 +288,11 @@ public sealed class SqliteTrackingStoreTests : IDisposable
     public async Task GetCountsAsync_RepeatedOpens_CountTheMessageOnce()
     {
         var sentAt = _time.GetUtcNow();
-        var events = new List<TrackingEvent> { Sent("m1", SesEventType.Send, sentAt), Sent("m1", SesEventType.Delivery, sentAt, TimeSpan.FromSeconds(1)) };
+        var events = new List<TrackingEvent>
+        {
+            Sent("m1", SesEventType.Send, sentAt),
+            Sent("m1", SesEventType.Delivery, sentAt, TimeSpan.FromSeconds(1)),
+        };
         events.AddRange(Enumerable.Range(1, 5).Select(i => Sent("m1", SesEventType.Open, sentAt, TimeSpan.FromMinutes(i))));
         await _harness.Store.StoreAsync(Pipeline, events, CancellationToken.None);
 
@@ -375,7 +389,8 @@ public sealed class SqliteTrackingStoreTests : IDisposable
         await _harness.Store.StoreAsync(Pipeline, [Of("m1", SesEventType.Open, openAt)], CancellationToken.None);
         var before = await _harness.Store.GetCountsAsync(Pipeline, february, null, CancellationToken.None);
 
-        await _harness.Store.StoreAsync(Pipeline, [Sent("m1", SesEventType.Delivery, mailTimestamp, TimeSpan.FromSeconds(1))], CancellationToken.None);
+        var delivery = Sent("m1", SesEventType.Delivery, mailTimestamp, TimeSpan.FromSeconds(1));
+        await _harness.Store.StoreAsync(Pipeline, [delivery], CancellationToken.None);
 
         Assert.Equal(new EngagementCounts(1, 0, 1, 0, 0, 0, 0, 1), before);
         Assert.Equal(EngagementCounts.Zero, await _harness.Store.GetCountsAsync(Pipeline, february, null, CancellationToken.None));
