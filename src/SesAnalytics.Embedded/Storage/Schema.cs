@@ -47,7 +47,7 @@ internal static class Schema
             expiration_time INTEGER NOT NULL,
             PRIMARY KEY (pipeline, message_id)
         ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS ix_message_summaries_sent ON message_summaries (pipeline, sent_at_ms);
+        CREATE INDEX IF NOT EXISTS ix_message_summaries_sent ON message_summaries (pipeline, sent_at_ms, types);
         CREATE INDEX IF NOT EXISTS ix_message_summaries_expiry ON message_summaries (expiration_time);
 
         CREATE TABLE IF NOT EXISTS message_campaigns (

@@ -219,6 +219,25 @@ public sealed class EmbeddedEmailSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_ConcurrentRequests_RenderEachWithItsOwnData()
+    {
+        var names = Enumerable.Range(0, 12).Select(i => $"Reader{i}").ToList();
+
+        var outcomes = await Task.WhenAll(names.Select(name => Task.Run(async () =>
+        {
+            var email = Email("ana@example.com");
+            email = email with { Content = email.Content with { TemplateDataJson = $$"""{"firstName":"{{name}}"}""" } };
+            return (name, (await _harness.Sender.SendAsync([email], CancellationToken.None))[0]);
+        })));
+
+        foreach (var (name, outcome) in outcomes)
+        {
+            using var message = await MimeMessage.LoadAsync(Path.Combine(_folder.Path, "outbox", outcome.MessageId! + ".eml"));
+            Assert.Equal($"Hello {name}", message.Subject);
+        }
+    }
+
+    [Fact]
     public async Task PublishOpenAsync_SentMessage_PublishesAnOpenForIt()
     {
         var outcome = (await _harness.Sender.SendAsync([Email("ana@example.com")], CancellationToken.None))[0];

@@ -143,6 +143,24 @@ public sealed class SqliteEventQueuesTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_TwoProvidersOverOneFolder_ShareTheQueueWhileBothWrite()
+    {
+        using var other = EmbeddedHarness.Create(_folder.Path, _time, Settings);
+        var bodies = Enumerable.Range(0, 40).Select(i => $"{{\"n\":{i}}}").ToList();
+
+        await Task.WhenAll(
+            Task.Run(() => Queues.SendAsync(Pipeline, bodies[..20], CancellationToken.None)),
+            Task.Run(() => other.Queues.SendAsync(Pipeline, bodies[20..], CancellationToken.None)));
+        var received = new List<QueueMessage>();
+        while (await other.Queues.ReceiveAsync(Pipeline, 10, TimeSpan.Zero, CancellationToken.None) is { Count: > 0 } batch)
+        {
+            received.AddRange(batch);
+        }
+
+        Assert.Equal(bodies.Order(), received.Select(m => m.Body).Order());
+    }
+
+    [Fact]
     public async Task ReceiveAsync_OtherPipeline_DoesNotSeeTheMessages()
     {
         await Queues.SendAsync("financial", ["{}"], CancellationToken.None);
