@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using MimeKit;
+using SesAnalytics.Core.Diagnostics;
 using SesAnalytics.Core.Events;
 using SesAnalytics.Core.Providers;
 using SesAnalytics.Core.Sending;
@@ -135,7 +136,7 @@ internal sealed partial class EmbeddedEmailSender(
             }
 
             Log.EmailSent(logger, email.Pipeline, messageId, masked);
-            return SendOutcome.Sent(recipient, messageId);
+            return SendOutcome.Sent(recipient, messageId) with { AcceptedAt = now };
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
