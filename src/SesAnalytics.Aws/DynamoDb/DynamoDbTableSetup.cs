@@ -66,32 +66,68 @@ public static class DynamoDbTableSetup
                 continue;
             }
 
-            try
-            {
-                await client.UpdateTableAsync(
-                    new UpdateTableRequest
-                    {
-                        TableName = table,
-                        AttributeDefinitions = request.AttributeDefinitions,
-                        GlobalSecondaryIndexUpdates = [new GlobalSecondaryIndexUpdate { Create = new CreateGlobalSecondaryIndexAction
-                        {
-                            IndexName = index.IndexName,
-                            KeySchema = index.KeySchema,
-                            Projection = index.Projection,
-                        } }],
-                    },
-                    cancellationToken);
-                DynamoDbLog.IndexCreated(logger, table, index.IndexName);
-            }
-            catch (ResourceInUseException)
-            {
-                // Another process is changing the table (perhaps adding this index): wait and look again.
-            }
-
+            await AddIndexAsync(client, table, description, request, index, logger, cancellationToken);
             description = await WaitUntilActiveAsync(client, table, cancellationToken);
+            if (description.GlobalSecondaryIndexes?.Any(i => string.Equals(i.IndexName, index.IndexName, StringComparison.Ordinal)) != true)
+            {
+                throw new InvalidOperationException(
+                    $"DynamoDB table '{table}' has no index '{index.IndexName}' and the endpoint did not add it.");
+            }
         }
 
         await EnsureTimeToLiveAsync(client, table, logger, cancellationToken);
+    }
+
+    private static async Task AddIndexAsync(
+        IAmazonDynamoDB client,
+        string table,
+        TableDescription description,
+        CreateTableRequest definition,
+        GlobalSecondaryIndex index,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var create = new CreateGlobalSecondaryIndexAction
+        {
+            IndexName = index.IndexName,
+            KeySchema = index.KeySchema,
+            Projection = index.Projection,
+        };
+        if (description.BillingModeSummary?.BillingMode != BillingMode.PAY_PER_REQUEST
+            && description.ProvisionedThroughput is { ReadCapacityUnits: > 0, WriteCapacityUnits: > 0 } throughput)
+        {
+            // A provisioned table's indexes need their own capacity: the table's is a fair start.
+            create.ProvisionedThroughput = new ProvisionedThroughput
+            {
+                ReadCapacityUnits = throughput.ReadCapacityUnits,
+                WriteCapacityUnits = throughput.WriteCapacityUnits,
+            };
+        }
+
+        try
+        {
+            await client.UpdateTableAsync(
+                new UpdateTableRequest
+                {
+                    TableName = table,
+                    AttributeDefinitions = definition.AttributeDefinitions
+                        .Where(a => index.KeySchema.Exists(k => string.Equals(k.AttributeName, a.AttributeName, StringComparison.Ordinal)))
+                        .ToList(),
+                    GlobalSecondaryIndexUpdates = [new GlobalSecondaryIndexUpdate { Create = create }],
+                },
+                cancellationToken);
+            DynamoDbLog.IndexCreated(logger, table, index.IndexName);
+        }
+        catch (ResourceInUseException)
+        {
+            // Another process is changing the table (perhaps adding this index): wait and look again.
+        }
+        catch (AmazonDynamoDBException e)
+        {
+            throw new InvalidOperationException(
+                $"Could not add index '{index.IndexName}' to DynamoDB table '{table}': {e.Message}",
+                e);
+        }
     }
 
     private static async Task<TableDescription> EnsureTableAsync(
