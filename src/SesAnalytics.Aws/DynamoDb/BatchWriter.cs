@@ -15,13 +15,18 @@ internal sealed class BatchWriter
 {
     public const int MaxItemsPerCall = 25;
 
+    /// <summary>Longest call after which stamped items are not trusted to be recent and are written again.</summary>
+    public static readonly TimeSpan StampedCallLimit = TimeSpan.FromSeconds(5);
+
+    private const int MaxStampedRounds = 3;
+
     private static readonly ResiliencePropertyKey<string> TableKey = new("dynamodb-table");
 
     private readonly IAmazonDynamoDB _client;
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline<int> _retry;
 
-    /// <param name="time">The clock of the stamped items.</param>
+    /// <param name="time">The clock of the stamped items and of call durations.</param>
     /// <param name="options">Attempts and backoff. The backoff waits real time, whatever <paramref name="time"/> is.</param>
     public BatchWriter(IAmazonDynamoDB client, TimeProvider time, DynamoDbOptions options, ILogger logger)
     {
@@ -53,10 +58,14 @@ internal sealed class BatchWriter
     /// <summary>
     /// Writes <paramref name="items"/>, then the items <paramref name="stamped"/> builds for a given time. Those
     /// follow the others and are built again for every call that carries them (also when only other items of that
-    /// call are repeated), so the time they record is never earlier than the last call that wrote items with them.
+    /// call are repeated), so the time they record is never earlier than the start of the last call that wrote items
+    /// with them; and when that call took longer than <see cref="StampedCallLimit"/>, they are written once more
+    /// with a new time. So a stamped time is at most <see cref="StampedCallLimit"/> older than the writes it follows.
     /// </summary>
     /// <returns>The number of <c>BatchWriteItem</c> calls made.</returns>
-    /// <exception cref="DynamoDbWriteIncompleteException">Items were still unprocessed after the last attempt.</exception>
+    /// <exception cref="DynamoDbWriteIncompleteException">
+    /// Items were still unprocessed after the last attempt, or calls kept being slower than <see cref="StampedCallLimit"/>.
+    /// </exception>
     public async Task<int> WriteAsync(
         string table,
         IReadOnlyList<Dictionary<string, AttributeValue>> items,
@@ -68,7 +77,20 @@ internal sealed class BatchWriter
         foreach (var chunk in Plan(items.Count, stampedCount))
         {
             var fixedItems = items.Skip(chunk.ItemStart).Take(chunk.ItemCount).Select(Put).ToList();
-            calls += await WriteChunkAsync(table, fixedItems, stamped, chunk.StampedStart, chunk.StampedCount, cancellationToken);
+            var (chunkCalls, lastCall) = await WriteChunkAsync(table, fixedItems, stamped, chunk, cancellationToken);
+            calls += chunkCalls;
+            for (var round = 1; chunk.StampedCount > 0 && lastCall > StampedCallLimit; round++)
+            {
+                if (round == MaxStampedRounds)
+                {
+                    throw new DynamoDbWriteIncompleteException(
+                        $"Calls to DynamoDB table '{table}' kept taking longer than {StampedCallLimit.TotalSeconds} s; " +
+                        "the items are stored, the write can be repeated.");
+                }
+
+                (chunkCalls, lastCall) = await WriteChunkAsync(table, [], stamped, chunk, cancellationToken);
+                calls += chunkCalls;
+            }
         }
 
         return calls;
@@ -100,16 +122,17 @@ internal sealed class BatchWriter
         return chunks;
     }
 
-    private async Task<int> WriteChunkAsync(
+    /// <summary>Writes one chunk, repeating what is left unprocessed; returns the calls made and how long the last took.</summary>
+    private async Task<(int Calls, TimeSpan LastCall)> WriteChunkAsync(
         string table,
         List<WriteRequest> fixedItems,
         Func<DateTimeOffset, IReadOnlyList<Dictionary<string, AttributeValue>>>? stamped,
-        int stampedStart,
-        int stampedCount,
+        Chunk chunk,
         CancellationToken cancellationToken)
     {
         var pending = fixedItems;
         var calls = 0;
+        var lastCall = TimeSpan.Zero;
         HashSet<string>? stampedKeys = null;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(TableKey, table);
@@ -119,13 +142,14 @@ internal sealed class BatchWriter
                 async attempt =>
                 {
                     var requests = new List<WriteRequest>(pending);
-                    if (stamped is not null && stampedCount > 0)
+                    if (stamped is not null && chunk.StampedCount > 0)
                     {
-                        var fresh = stamped(_time.GetUtcNow()).Skip(stampedStart).Take(stampedCount).ToList();
+                        var fresh = stamped(_time.GetUtcNow()).Skip(chunk.StampedStart).Take(chunk.StampedCount).ToList();
                         stampedKeys ??= fresh.Select(KeyOf).ToHashSet(StringComparer.Ordinal);
                         requests.AddRange(fresh.Select(Put));
                     }
 
+                    var started = _time.GetTimestamp();
                     var response = await _client.BatchWriteItemAsync(
                         new BatchWriteItemRequest
                         {
@@ -133,6 +157,7 @@ internal sealed class BatchWriter
                         },
                         attempt.CancellationToken);
                     calls++;
+                    lastCall = _time.GetElapsedTime(started);
                     var left = response.UnprocessedItems?.GetValueOrDefault(table) ?? [];
                     pending = left.Where(request => stampedKeys is null || !stampedKeys.Contains(KeyOf(request.PutRequest.Item))).ToList();
                     return left.Count;
@@ -141,10 +166,11 @@ internal sealed class BatchWriter
             if (unprocessed > 0)
             {
                 throw new DynamoDbWriteIncompleteException(
-                    $"DynamoDB left {unprocessed} item(s) of table '{table}' unprocessed after {calls} attempts; nothing was lost, the write can be repeated.");
+                    $"DynamoDB left {unprocessed} item(s) of table '{table}' unprocessed after {calls} attempts; " +
+                    "nothing was lost, the write can be repeated.");
             }
 
-            return calls;
+            return (calls, lastCall);
         }
         finally
         {

@@ -21,15 +21,17 @@ namespace SesAnalytics.Aws.DynamoDb;
 /// again from <see cref="TrackingSchema.SentDayIndex"/> (that day's records only) and written back.
 /// </para>
 /// <para>
-/// Why this is safe without transactions or conditions: a marker is (re)written in the same call as the last
-/// events it describes, with a time taken just before that call; counters computed from a scan that started
-/// <see cref="Skew"/> or more after that time include those events (the index is eventually consistent, and the
-/// writer's and reader's clocks differ a little: <see cref="Skew"/> covers both), and a day whose marker is newer
-/// than that stays due. A crash between any two puts leaves either a marker newer than the counters or a campaign
-/// item of another generation than its day item (which lists the campaigns it counted), so the day is counted
-/// again on the next read: counters can be stale for at most one read, never permanently. Concurrent counts of one
-/// day each write what they saw; either result is correct for its start time, and a mix is detected by the
-/// generation check.
+/// Why this is safe without transactions or conditions: a marker is written in the same call as the last events it
+/// describes, with a time taken just before that call, and written again with a new time when that call took longer
+/// than <see cref="BatchWriter.StampedCallLimit"/> (see <see cref="BatchWriter"/>). So a marker's time is at most
+/// that limit before its events are stored, also when writers race and an older marker overwrites a newer one.
+/// <see cref="Skew"/> adds twice as much for the index to catch up (it is eventually consistent) and for clocks that
+/// differ between hosts: counters computed from a scan that started <see cref="Skew"/> or more after a marker's time
+/// include its events, and a day whose marker is newer than that stays due. A crash between any two puts leaves
+/// either a marker newer than the counters (the events stay on their queue and are stored again, with a new marker)
+/// or a campaign item of another generation than its day item (which lists the campaigns it counted), so the day is
+/// counted again on the next read: counters are never left wrong. Concurrent counts of one day each write what they
+/// saw; either is right for its start time, and a mix of the two is caught by the generation check.
 /// </para>
 /// <para>
 /// Counters are kept per send hour, so a window that starts or ends inside a day reads whole hours from the
@@ -43,8 +45,11 @@ internal sealed class DailyAggregates(
     TimeProvider time,
     ILogger logger)
 {
-    /// <summary>How much earlier than a count's start a marker must be for the count to cover its events.</summary>
-    public static readonly TimeSpan Skew = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How much earlier than a count's start a marker must be for the count to cover its events: the writer's
+    /// limit on how stale a marker's time can be, plus twice that for index propagation and clock differences.
+    /// </summary>
+    public static readonly TimeSpan Skew = BatchWriter.StampedCallLimit * 3;
 
     /// <summary>
     /// Shortest time between two counts of one day caused by expiring records: without it a day whose records

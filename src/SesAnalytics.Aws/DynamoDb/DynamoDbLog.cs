@@ -33,7 +33,7 @@ internal static partial class DynamoDbLog
     public static partial void TtlUnsupported(ILogger logger, string table);
 
     [LoggerMessage(EventId = 3308, EventName = "DynamoDbTtlOtherAttribute", Level = LogLevel.Warning,
-        Message = "TTL of DynamoDB table {Table} is {Status} on attribute {Attribute}, not {Expected}: records expire only as the reads see it")]
+        Message = "TTL of DynamoDB table {Table} is {Status} on attribute {Attribute}, not {Expected}: only reads hide expired records")]
     public static partial void TtlOtherAttribute(ILogger logger, string table, string? status, string? attribute, string expected);
 
     [LoggerMessage(EventId = 3309, EventName = "DynamoDbTableReady", Level = LogLevel.Debug,

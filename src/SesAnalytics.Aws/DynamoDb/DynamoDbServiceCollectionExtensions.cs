@@ -10,7 +10,7 @@ public static class DynamoDbServiceCollectionExtensions
     /// <see cref="DynamoDbOptions"/> bound from <c>SesAnalytics:Aws</c> and validated at start. The composition root
     /// registers <c>IAmazonDynamoDB</c>, <c>IOptions&lt;SesAnalyticsOptions&gt;</c>, <c>CursorProtector</c>,
     /// <c>TimeProvider</c>, logging and <c>IConfiguration</c>; the tables come from
-    /// <see cref="DynamoDbTableSetup.EnsureTablesAsync(Amazon.DynamoDBv2.IAmazonDynamoDB, IEnumerable{string}, string, CancellationToken)"/>.
+    /// <c>DynamoDbTableSetup.EnsureTablesAsync</c>.
     /// </summary>
     public static IServiceCollection AddDynamoDbTracking(this IServiceCollection services)
     {

@@ -52,7 +52,11 @@ public static class DynamoDbTableSetup
             cancellationToken);
     }
 
-    private static async Task EnsureTrackingTableAsync(IAmazonDynamoDB client, string table, ILogger logger, CancellationToken cancellationToken)
+    private static async Task EnsureTrackingTableAsync(
+        IAmazonDynamoDB client,
+        string table,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         var request = TrackingTableRequest(table);
         var description = await EnsureTableAsync(client, request, Pk, Sk, logger, cancellationToken);
@@ -158,7 +162,11 @@ public static class DynamoDbTableSetup
         return description;
     }
 
-    private static async Task EnsureTimeToLiveAsync(IAmazonDynamoDB client, string table, ILogger logger, CancellationToken cancellationToken)
+    private static async Task EnsureTimeToLiveAsync(
+        IAmazonDynamoDB client,
+        string table,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -204,7 +212,10 @@ public static class DynamoDbTableSetup
         }
     }
 
-    private static async Task<TableDescription> WaitUntilActiveAsync(IAmazonDynamoDB client, string table, CancellationToken cancellationToken)
+    private static async Task<TableDescription> WaitUntilActiveAsync(
+        IAmazonDynamoDB client,
+        string table,
+        CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ActiveTimeout);

@@ -11,7 +11,12 @@ internal static class EventItems
     public static string PartitionKeyOf(string messageId) => EventPartitionPrefix + messageId;
 
     public static string SortKeyOf(TrackingEvent trackingEvent) =>
-        string.Join('#', "EVENT", trackingEvent.EventType.ToName(), trackingEvent.Recipient, EventTimestamps.Format(trackingEvent.Timestamp));
+        string.Join(
+            '#',
+            "EVENT",
+            trackingEvent.EventType.ToName(),
+            trackingEvent.Recipient,
+            EventTimestamps.Format(trackingEvent.Timestamp));
 
     /// <summary>When the message was sent as far as this event knows: <c>mail.timestamp</c>, else its own time.</summary>
     public static DateTimeOffset SentAtOrOwnTime(TrackingEvent trackingEvent) =>

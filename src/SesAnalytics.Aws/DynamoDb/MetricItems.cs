@@ -47,7 +47,8 @@ internal static class MetricItems
 
     public static string CampaignKey(string campaign, DateOnly day) => CampaignKeyPrefix(campaign) + UtcCalendar.DayText(day);
 
-    public static Dictionary<string, AttributeValue> Dirty(DateOnly day, DateTimeOffset writtenAt, long expiration) => new(StringComparer.Ordinal)
+    public static Dictionary<string, AttributeValue> Dirty(DateOnly day, DateTimeOffset writtenAt, long expiration) =>
+        new(StringComparer.Ordinal)
     {
         [Pk] = S(MetricsPartition),
         [Sk] = S(DirtyKey(day)),

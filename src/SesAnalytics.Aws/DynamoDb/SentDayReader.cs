@@ -202,7 +202,8 @@ internal sealed class SentDayReader(IAmazonDynamoDB client)
                 _sentAt = sentAt;
             }
 
-            var timestamp = ParseTime(item, Timestamp) ?? throw new InvalidDataException($"A tracking item of message {messageId} has no {Timestamp}.");
+            var timestamp = ParseTime(item, Timestamp)
+                ?? throw new InvalidDataException($"A tracking item of message {messageId} has no {Timestamp}.");
             if (_earliest is null || timestamp < _earliest)
             {
                 _earliest = timestamp;

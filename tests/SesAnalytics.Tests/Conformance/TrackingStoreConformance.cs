@@ -25,7 +25,7 @@ public abstract class TrackingStoreConformance
     /// <summary>The stores' clock: 1 March 2026, noon UTC, unless a test moves it.</summary>
     protected FakeTimeProvider Time { get; } = new(At("2026-03-01T12:00:00.000Z"));
 
-    /// <summary>A new, empty store for the pipeline <see cref="Pipeline"/> of <paramref name="options"/>, on <paramref name="time"/>.</summary>
+    /// <summary>A new, empty store for the pipelines of <paramref name="options"/>, on the clock <paramref name="time"/>.</summary>
     protected abstract Task<ITrackingStore> CreateStoreAsync(SesAnalyticsOptions options, TimeProvider time);
 
     [Fact]
@@ -206,7 +206,11 @@ public abstract class TrackingStoreConformance
         var mail = Mail("m-1", "2026-01-13T10:00:00.000Z");
         await store.StoreAsync(
             Pipeline,
-            [mail.Event(SesEventType.Send), mail.Event(SesEventType.Delivery, "2026-01-13T10:00:03.000Z"), mail.Event(SesEventType.Open, "2026-01-13T12:00:00.000Z")],
+            [
+                mail.Event(SesEventType.Send),
+                mail.Event(SesEventType.Delivery, "2026-01-13T10:00:03.000Z"),
+                mail.Event(SesEventType.Open, "2026-01-13T12:00:00.000Z"),
+            ],
             default);
 
         var page = await store.QueryAsync(Pipeline, new TrackingQuery { Window = January, EventType = SesEventType.Delivery }, default);
@@ -225,7 +229,8 @@ public abstract class TrackingStoreConformance
             Pipeline,
             [
                 anaSpring.Event(SesEventType.Send), anaSpring.Event(SesEventType.Open, "2026-01-14T09:00:00.000Z"),
-                anaAutumn.Event(SesEventType.Open, "2026-01-14T09:01:00.000Z"), benSpring.Event(SesEventType.Open, "2026-01-14T09:02:00.000Z"),
+                anaAutumn.Event(SesEventType.Open, "2026-01-14T09:01:00.000Z"),
+                benSpring.Event(SesEventType.Open, "2026-01-14T09:02:00.000Z"),
             ],
             default);
 
@@ -345,7 +350,8 @@ public abstract class TrackingStoreConformance
         var store = await NewStoreAsync(retention: TimeSpan.FromDays(1));
         var now = Time.GetUtcNow();
         var mail = Mail("m-1", EventTimestamps.Format(now.AddHours(-2)));
-        await store.StoreAsync(Pipeline, [mail.Event(SesEventType.Send), mail.Event(SesEventType.Delivery, EventTimestamps.Format(now.AddHours(-1)))], default);
+        var delivery = mail.Event(SesEventType.Delivery, EventTimestamps.Format(now.AddHours(-1)));
+        await store.StoreAsync(Pipeline, [mail.Event(SesEventType.Send), delivery], default);
         var window = new TimeWindow(now.AddDays(-1), now.AddDays(1));
         var day = DateOnly.FromDateTime(now.AddHours(-2).UtcDateTime);
         Time.Advance(TimeSpan.FromMinutes(1));
@@ -374,7 +380,11 @@ public abstract class TrackingStoreConformance
     {
         var store = await NewStoreAsync();
         var mail = Mail("m-1", "2026-01-13T10:00:00.000Z");
-        var events = new List<TrackingEvent> { mail.Event(SesEventType.Send), mail.Event(SesEventType.Delivery, "2026-01-13T10:00:02.000Z") };
+        var events = new List<TrackingEvent>
+        {
+            mail.Event(SesEventType.Send),
+            mail.Event(SesEventType.Delivery, "2026-01-13T10:00:02.000Z"),
+        };
         events.AddRange(Enumerable.Range(0, 5).Select(i => mail.Event(SesEventType.Open, $"2026-01-1{4 + i}T08:00:00.000Z")));
         await store.StoreAsync(Pipeline, events, default);
 
@@ -388,7 +398,8 @@ public abstract class TrackingStoreConformance
     {
         var store = await NewStoreAsync();
         var mail = Mail("m-1", "2026-01-13T10:00:00.000Z");
-        await store.StoreAsync(Pipeline, [mail.Event(SesEventType.Send), mail.Event(SesEventType.Delivery, "2026-01-13T10:00:02.000Z")], default);
+        var delivery = mail.Event(SesEventType.Delivery, "2026-01-13T10:00:02.000Z");
+        await store.StoreAsync(Pipeline, [mail.Event(SesEventType.Send), delivery], default);
         await store.StoreAsync(Pipeline, [mail.Event(SesEventType.Bounce, "2026-01-13T16:00:00.000Z")], default);
 
         var counts = await store.GetCountsAsync(Pipeline, January, null, default);
@@ -403,7 +414,11 @@ public abstract class TrackingStoreConformance
         var mail = Mail("m-1", "2026-01-31T23:00:00.000Z");
         await store.StoreAsync(
             Pipeline,
-            [mail.Event(SesEventType.Send), mail.Event(SesEventType.Delivery, "2026-01-31T23:00:02.000Z"), mail.Event(SesEventType.Open, "2026-02-02T09:00:00.000Z")],
+            [
+                mail.Event(SesEventType.Send),
+                mail.Event(SesEventType.Delivery, "2026-01-31T23:00:02.000Z"),
+                mail.Event(SesEventType.Open, "2026-02-02T09:00:00.000Z"),
+            ],
             default);
 
         var january = await store.GetCountsAsync(Pipeline, January, null, default);
@@ -452,7 +467,11 @@ public abstract class TrackingStoreConformance
         var tagged = untagged with { Campaign = Campaign };
         await store.StoreAsync(
             Pipeline,
-            [untagged.Event(SesEventType.Send), untagged.Event(SesEventType.Delivery, "2026-01-13T10:00:02.000Z"), tagged.Event(SesEventType.Open, "2026-01-14T08:00:00.000Z")],
+            [
+                untagged.Event(SesEventType.Send),
+                untagged.Event(SesEventType.Delivery, "2026-01-13T10:00:02.000Z"),
+                tagged.Event(SesEventType.Open, "2026-01-14T08:00:00.000Z"),
+            ],
             default);
 
         var campaign = await store.GetCountsAsync(Pipeline, January, Campaign, default);
@@ -537,8 +556,9 @@ public abstract class TrackingStoreConformance
                 Mail("m-4", "2026-01-14T12:00:00.000Z", campaign: OtherCampaign).Event(SesEventType.Send),
             ],
             default);
+        var window = Window("2026-01-13T10:15:00.000Z", "2026-01-13T12:35:00.000Z");
 
-        var counts = await store.GetCountsAsync(Pipeline, Window("2026-01-13T10:15:00.000Z", "2026-01-13T12:35:00.000Z"), OtherCampaign, default);
+        var counts = await store.GetCountsAsync(Pipeline, window, OtherCampaign, default);
 
         Assert.Equal(Counts(sent: 1), counts);
     }
@@ -565,7 +585,10 @@ public abstract class TrackingStoreConformance
         var before = await store.GetCountsAsync(Pipeline, January, null, default);
         var beforeAgain = await store.GetCountsAsync(Pipeline, January, null, default);
 
-        await store.StoreAsync(Pipeline, [first.Event(SesEventType.Open, "2026-02-20T10:00:00.000Z"), second.Event(SesEventType.Delivery)], default);
+        await store.StoreAsync(
+            Pipeline,
+            [first.Event(SesEventType.Open, "2026-02-20T10:00:00.000Z"), second.Event(SesEventType.Delivery)],
+            default);
         var after = await store.GetCountsAsync(Pipeline, January, null, default);
         Time.Advance(TimeSpan.FromMinutes(5));
         var later = await store.GetCountsAsync(Pipeline, January, null, default);

@@ -55,6 +55,43 @@ public sealed class DynamoDbBatchWriterTests
         Assert.Contains("'tracking'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WriteAsync_SlowCallCarryingMarkers_WritesTheMarkersAgainStampedAfterIt()
+    {
+        Answer(_ => [], call => TimeSpan.FromSeconds(call == 1 ? 6 : 1));
+        var writer = Writer(maxAttempts: 3);
+
+        var calls = await writer.WriteAsync(Table, [Item("EVENT#1"), Item("EVENT#2")], Markers, default);
+
+        Assert.Equal(2, calls);
+        Assert.Equal(["DIRTY#2026-01-13"], SortKeys(_requests[1]));
+        Assert.Equal(TimeSpan.FromSeconds(6), TimeSpan.FromMilliseconds(WrittenAt(_requests[1][0]) - WrittenAt(_requests[0][2])));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CallsKeepBeingSlow_ThrowsOnceTheItemsAreStored()
+    {
+        Answer(_ => [], _ => TimeSpan.FromSeconds(6));
+        var writer = Writer(maxAttempts: 3);
+
+        await Assert.ThrowsAsync<DynamoDbWriteIncompleteException>(
+            () => writer.WriteAsync(Table, [Item("EVENT#1")], Markers, default));
+
+        Assert.Equal(3, _requests.Count);
+        Assert.Equal(["EVENT#1", "DIRTY#2026-01-13"], SortKeys(_requests[0]));
+    }
+
+    [Fact]
+    public async Task WriteAsync_SlowCallWithoutMarkers_IsNotRepeated()
+    {
+        Answer(_ => [], _ => TimeSpan.FromSeconds(30));
+        var writer = Writer(maxAttempts: 3);
+
+        var calls = await writer.WriteAsync(Table, [Item("EVENT#1")], stamped: null, default);
+
+        Assert.Equal(1, calls);
+    }
+
     [Theory]
     [InlineData(10, 1, new[] { 11 })]
     [InlineData(24, 1, new[] { 25 })]
@@ -81,15 +118,22 @@ public sealed class DynamoDbBatchWriterTests
     }
 
     private BatchWriter Writer(int maxAttempts) =>
-        new(_client, _time, new DynamoDbOptions { BatchWriteMaxAttempts = maxAttempts, BatchWriteRetryBaseDelay = TimeSpan.Zero }, NullLogger.Instance);
+        new(
+            _client,
+            _time,
+            new DynamoDbOptions { BatchWriteMaxAttempts = maxAttempts, BatchWriteRetryBaseDelay = TimeSpan.Zero },
+            NullLogger.Instance);
 
-    /// <summary>Answers each call leaving the items whose sort keys <paramref name="unprocessed"/> names for that call (1-based).</summary>
-    private void Answer(Func<int, string[]> unprocessed) =>
+    /// <summary>
+    /// Answers each call (numbered from 1) leaving the items whose sort keys <paramref name="unprocessed"/> names, after
+    /// <paramref name="duration"/> (one second unless given) on the clock.
+    /// </summary>
+    private void Answer(Func<int, string[]> unprocessed, Func<int, TimeSpan>? duration = null) =>
         _client.BatchWriteItemAsync(Arg.Any<BatchWriteItemRequest>(), Arg.Any<CancellationToken>()).Returns(call =>
         {
             var requests = call.Arg<BatchWriteItemRequest>().RequestItems[Table].ToList();
             _requests.Add(requests);
-            _time.Advance(TimeSpan.FromSeconds(1));
+            _time.Advance(duration?.Invoke(_requests.Count) ?? TimeSpan.FromSeconds(1));
             var left = unprocessed(_requests.Count);
             return Task.FromResult(new BatchWriteItemResponse
             {

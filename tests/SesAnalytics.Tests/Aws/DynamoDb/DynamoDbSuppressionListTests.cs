@@ -71,7 +71,12 @@ public sealed class DynamoDbSuppressionListTests(AwsEmulators emulators) : IDisp
     {
         var list = await NewListAsync();
         var pipeline = new SuppressionEntry("ana@example.com", "outreach", SuppressionReason.Unsubscribed, Since, null);
-        var all = new SuppressionEntry("ana@example.com", SuppressionEntry.AllPipelines, SuppressionReason.Complaint, Since.AddDays(1), null);
+        var all = new SuppressionEntry(
+            "ana@example.com",
+            SuppressionEntry.AllPipelines,
+            SuppressionReason.Complaint,
+            Since.AddDays(1),
+            null);
         await list.AddAsync(pipeline, default);
         await list.AddAsync(all, default);
 

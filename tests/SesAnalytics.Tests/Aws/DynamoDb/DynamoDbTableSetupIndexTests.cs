@@ -26,7 +26,11 @@ public sealed class DynamoDbTableSetupIndexTests
         _client.DescribeTimeToLiveAsync(Arg.Any<DescribeTimeToLiveRequest>(), Arg.Any<CancellationToken>())
             .Returns(Task.FromResult(new DescribeTimeToLiveResponse
             {
-                TimeToLiveDescription = new TimeToLiveDescription { TimeToLiveStatus = TimeToLiveStatus.ENABLED, AttributeName = "expirationTime" },
+                TimeToLiveDescription = new TimeToLiveDescription
+                {
+                    TimeToLiveStatus = TimeToLiveStatus.ENABLED,
+                    AttributeName = "expirationTime",
+                },
             }));
     }
 

@@ -46,13 +46,14 @@ public sealed class DynamoDbTableSetupTests(AwsEmulators emulators) : IDisposabl
     public async Task EnsureTablesAsync_RunTwiceAndConcurrently_KeepsTheTablesAndTheirItems()
     {
         await DynamoDbTableSetup.EnsureTablesAsync(_client, [_tracking], _suppression, CancellationToken.None);
-        await _client.PutItemAsync(_tracking, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "p" }, ["sk"] = new() { S = "s" } });
+        var key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "p" }, ["sk"] = new() { S = "s" } };
+        await _client.PutItemAsync(_tracking, key);
 
         await Task.WhenAll(
             DynamoDbTableSetup.EnsureTablesAsync(_client, [_tracking, _tracking], _suppression, CancellationToken.None),
             DynamoDbTableSetup.EnsureTablesAsync(_client, [_tracking], _suppression, CancellationToken.None));
 
-        var item = await _client.GetItemAsync(_tracking, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "p" }, ["sk"] = new() { S = "s" } });
+        var item = await _client.GetItemAsync(_tracking, key);
         Assert.True(item.IsItemSet);
     }
 
@@ -65,7 +66,13 @@ public sealed class DynamoDbTableSetupTests(AwsEmulators emulators) : IDisposabl
             TableName = _tracking,
             BillingMode = BillingMode.PAY_PER_REQUEST,
             KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
-            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S), new("email", ScalarAttributeType.S), new("timestamp", ScalarAttributeType.S)],
+            AttributeDefinitions =
+            [
+                new("pk", ScalarAttributeType.S),
+                new("sk", ScalarAttributeType.S),
+                new("email", ScalarAttributeType.S),
+                new("timestamp", ScalarAttributeType.S),
+            ],
             GlobalSecondaryIndexes =
             [
                 new GlobalSecondaryIndex

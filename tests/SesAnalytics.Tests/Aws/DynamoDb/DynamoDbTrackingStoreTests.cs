@@ -135,10 +135,11 @@ public sealed class DynamoDbTrackingStoreTests : IDisposable
         _ = await store.GetCountsAsync(Pipeline, TimeWindow.All, null, default);
         _calls.Reset();
 
-        var counts = await store.GetCountsAsync(Pipeline, new TimeWindow(At("2026-01-13T10:00:00.000Z"), At("2026-01-13T11:00:00.000Z")), null, default);
+        var hour = new TimeWindow(At("2026-01-13T10:00:00.000Z"), At("2026-01-13T11:00:00.000Z"));
+        var counts = await store.GetCountsAsync(Pipeline, hour, null, default);
         var queries = _calls["Query"];
         _calls.Reset();
-        var withMinutes = await store.GetCountsAsync(Pipeline, new TimeWindow(At("2026-01-13T10:00:00.000Z"), At("2026-01-13T11:00:05.000Z")), null, default);
+        var withMinutes = await store.GetCountsAsync(Pipeline, hour with { To = At("2026-01-13T11:00:05.000Z") }, null, default);
 
         Assert.Equal(10, counts.Sent);
         Assert.Equal(2, queries);
@@ -206,7 +207,8 @@ public sealed class DynamoDbTrackingStoreTests : IDisposable
         _ = await store.GetCountsAsync(Pipeline, January, null, default);
         _time.Advance(TimeSpan.FromMinutes(1));
 
-        await store.StoreAsync(Pipeline, [Event("m-late", SesEventType.Open, "2026-01-13T18:00:00.000Z", sentAt: "2026-01-13T10:30:00.000Z")], default);
+        var lateOpen = Event("m-late", SesEventType.Open, "2026-01-13T18:00:00.000Z", sentAt: "2026-01-13T10:30:00.000Z");
+        await store.StoreAsync(Pipeline, [lateOpen], default);
         var counts = await store.GetCountsAsync(Pipeline, January, null, default);
 
         Assert.Equal(Counts(sent: 4, delivered: 3, opened: 1, engaged: 4), counts);
@@ -235,7 +237,8 @@ public sealed class DynamoDbTrackingStoreTests : IDisposable
     {
         var id = Guid.NewGuid().ToString("N")[..8];
         var events = Enumerable.Range(0, count)
-            .Select(i => Event($"{id}-{i}", SesEventType.Delivery, EventTimestamps.Format(At("2026-01-13T10:00:00.000Z").AddMinutes(6 * (i % 20)))))
+            .Select(i => At("2026-01-13T10:00:00.000Z").AddMinutes(6 * (i % 20)))
+            .Select((sentAt, i) => Event($"{id}-{i}", SesEventType.Delivery, EventTimestamps.Format(sentAt)))
             .ToList();
         foreach (var batch in events.Chunk(10))
         {
