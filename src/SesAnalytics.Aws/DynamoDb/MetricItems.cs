@@ -16,7 +16,8 @@ namespace SesAnalytics.Aws.DynamoDb;
 /// <item><c>CAMPAIGN#campaign#day</c>: the same counters for one campaign, from the generation in its day item.</item>
 /// </list>
 /// Counters are stored as text (<see cref="HourlyCounts.ToText"/>); the named totals beside them are for people
-/// reading the table.
+/// reading the table. A day item lists the day's campaign ids, so it holds up to some thousands of campaigns a day
+/// (an item is at most 400 KB; SES tag values at most 256 characters).
 /// </summary>
 internal static class MetricItems
 {

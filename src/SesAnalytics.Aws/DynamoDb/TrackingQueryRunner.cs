@@ -65,7 +65,7 @@ internal sealed class TrackingQueryRunner(IAmazonDynamoDB client, CursorProtecto
                 }
 
                 request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-                readLimit *= 2;
+                readLimit = Math.Min(MaxReadPerCall, readLimit * 2);
             }
             while (request.ExclusiveStartKey is not null);
 
