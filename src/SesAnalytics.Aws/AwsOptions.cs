@@ -38,14 +38,6 @@ public sealed class AwsOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan SendRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long one queue receive waits for messages (SQS long polling, 20 s at most).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:20")]
-    public TimeSpan ReceiveWaitTime { get; set; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>Receive calls a drain keeps open at once on one queue.</summary>
-    [Range(1, 16)]
-    public int ConcurrentReceivers { get; set; } = 2;
-
     /// <summary>How long a received message stays invisible to other receivers before it comes back.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "12:00:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using SesAnalytics.Aws.Ses.Api;
+using SesAnalytics.Core.Diagnostics;
 using SesAnalytics.Core.Providers;
 using SesAnalytics.Core.Sending;
 

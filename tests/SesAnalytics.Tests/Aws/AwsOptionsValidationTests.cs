@@ -65,9 +65,7 @@ public sealed class AwsOptionsValidationTests
 
         var options = services.GetRequiredService<IOptions<AwsOptions>>().Value;
         Assert.Equal(14, options.MaxSendsPerSecond);
-        Assert.Equal(TimeSpan.FromSeconds(20), options.ReceiveWaitTime);
         Assert.Equal(TimeSpan.FromSeconds(60), options.VisibilityTimeout);
-        Assert.Equal(2, options.ConcurrentReceivers);
         Assert.Equal("ses-suppression-list", options.SuppressionTable);
     }
 

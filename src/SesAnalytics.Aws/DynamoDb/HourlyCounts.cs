@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+
+namespace SesAnalytics.Aws.DynamoDb;
+
+/// <summary>
+/// Counters of one UTC day split by the hour the messages were sent in. Unique-message counts add up across
+/// hours because each message has exactly one send time, so any whole hours of a day can be summed.
+/// </summary>
+internal sealed class HourlyCounts
+{
+    private readonly OutcomeCounts[] _hours = new OutcomeCounts[24];
+
+    public OutcomeCounts Total { get; private set; }
+
+    public void Add(int hour, OutcomeCounts counts)
+    {
+        _hours[hour] = _hours[hour].Plus(counts);
+        Total = Total.Plus(counts);
+    }
+
+    /// <summary>The sum of hours <paramref name="fromHour"/> (inclusive) to <paramref name="toHour"/> (exclusive).</summary>
+    public OutcomeCounts Sum(int fromHour, int toHour)
+    {
+        var sum = default(OutcomeCounts);
+        for (var hour = Math.Max(fromHour, 0); hour < Math.Min(toHour, 24); hour++)
+        {
+            sum = sum.Plus(_hours[hour]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Text form of the non-empty hours: <c>HH:counters</c> joined by <c>;</c>.</summary>
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        for (var hour = 0; hour < 24; hour++)
+        {
+            if (_hours[hour].IsZero)
+            {
+                continue;
+            }
+
+            if (text.Length > 0)
+            {
+                text.Append(';');
+            }
+
+            text.Append(hour.ToString("00", CultureInfo.InvariantCulture)).Append(':').Append(_hours[hour].ToText());
+        }
+
+        return text.ToString();
+    }
+
+    public static HourlyCounts ParseText(string text)
+    {
+        var counts = new HourlyCounts();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = part.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0
+                || !int.TryParse(part.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
+                || hour is < 0 or > 23)
+            {
+                throw new InvalidDataException($"An aggregate's hour entry '{part}' is not 'HH:counters'.");
+            }
+
+            counts.Add(hour, OutcomeCounts.ParseText(part[(colon + 1)..]));
+        }
+
+        return counts;
+    }
+}
