@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SesAnalytics.Core.Events;
 using SesAnalytics.Core.Pipelines;
 using SesAnalytics.Core.Providers;
 using SesAnalytics.Core.Tracking;
@@ -15,6 +16,7 @@ internal sealed class MetricsBench(TextWriter output)
     private const string Pipeline = PipelineDefaults.Outreach;
     private const int Warmup = 5;
     private const int Repeats = 40;
+    private const int AfterWriteRepeats = 15;
     private static readonly TimeSpan Spread = TimeSpan.FromDays(60);
 
     public async Task<MetricsMeasurement> RunAsync(MetricsTarget target, int messages, CancellationToken cancellationToken)
@@ -45,11 +47,12 @@ internal sealed class MetricsBench(TextWriter output)
             var (monthLatency, monthCalls) = await TimeAsync(target, store, month, cancellationToken);
             var (allLatency, allCalls) = await TimeAsync(target, store, TimeWindow.All, cancellationToken);
             double? callsPerQuery = target.Calls is null ? null : (double)(monthCalls + allCalls) / (2 * Repeats);
+            var afterWrite = await TimeAfterWritesAsync(store, cancellationToken);
             var measurement = new MetricsMeasurement(
-                target.Name, messages, events, load, firstMonth, monthLatency, allLatency, callsPerQuery);
+                target.Name, messages, events, load, firstMonth, monthLatency, allLatency, afterWrite, callsPerQuery);
             output.WriteLine(
                 $"  {target.Name} at {messages}: first month call {firstMonth.TotalMilliseconds:F1} ms; " +
-                $"month {monthLatency}; everything {allLatency}" +
+                $"month {monthLatency}; everything {allLatency}; everything after a write {afterWrite}" +
                 (callsPerQuery is { } calls ? $"; {calls:F1} AWS calls per query" : string.Empty));
             return measurement;
         }
@@ -85,6 +88,38 @@ internal sealed class MetricsBench(TextWriter output)
             });
         stopwatch.Stop();
         return (stopwatch.Elapsed, events);
+    }
+
+    /// <summary>
+    /// Stores one new message sent today (untimed), then times one count over everything, again and again: the
+    /// reads a dashboard makes while the drain keeps writing.
+    /// </summary>
+    private static async Task<LatencySample> TimeAfterWritesAsync(ITrackingStore store, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var latencies = new List<TimeSpan>(AfterWriteRepeats);
+        for (var i = 0; i < AfterWriteRepeats; i++)
+        {
+            var sentAt = now.AddMinutes(-1).AddMilliseconds(i);
+            await store.StoreAsync(
+                Pipeline,
+                [
+                    new TrackingEvent
+                    {
+                        MessageId = $"0100benchlive{i:D6}",
+                        EventType = SesEventType.Send,
+                        Recipient = "live@example.com",
+                        Timestamp = sentAt,
+                        SentAt = sentAt,
+                    },
+                ],
+                cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            await store.GetCountsAsync(Pipeline, TimeWindow.All, null, cancellationToken);
+            latencies.Add(Stopwatch.GetElapsedTime(started));
+        }
+
+        return LatencySample.From(latencies);
     }
 
     /// <summary>Warm-up calls, then timed calls; returns their latencies and the AWS calls the timed ones made.</summary>

@@ -8,6 +8,9 @@ namespace SesAnalytics.Bench.Metrics;
 /// <param name="FirstMonth">The first call over the month after loading, which may build aggregates.</param>
 /// <param name="Month">Over one calendar month, after warm-up.</param>
 /// <param name="All">Over everything retained.</param>
+/// <param name="AllAfterWrite">
+/// Over everything, each call right after one new message sent today was stored, as while a drain is writing.
+/// </param>
 /// <param name="CallsPerQuery">AWS calls one GetCountsAsync makes (null for the embedded store).</param>
 internal sealed record MetricsMeasurement(
     string Store,
@@ -17,6 +20,7 @@ internal sealed record MetricsMeasurement(
     TimeSpan FirstMonth,
     LatencySample Month,
     LatencySample All,
+    LatencySample AllAfterWrite,
     double? CallsPerQuery)
 {
     public double LoadEventsPerSecond => Events / Load.TotalSeconds;

@@ -10,7 +10,7 @@ namespace SesAnalytics.Bench.Metrics;
 /// <param name="EventsPerStore">Events per StoreAsync call while loading.</param>
 /// <param name="Settle">
 /// Wait after loading before the measured calls: the DynamoDB store trusts a day's counters only when they were
-/// computed 10 s or more after the day's last write, and counts the day again from its index until then.
+/// computed at least <c>DailyAggregates.Skew</c> after the day's last write, and counts the day again until then.
 /// </param>
 /// <param name="Calls">Counts the store's AWS calls, when it makes any.</param>
 internal sealed record MetricsTarget(
