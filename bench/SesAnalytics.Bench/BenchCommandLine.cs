@@ -50,6 +50,13 @@ internal static class BenchCommandLine
         DefaultValueFactory = _ => SampleMix.Typical,
     };
 
+    private static readonly Option<int> Rounds = new("--rounds")
+    {
+        Description = "Rounds the messages are split into; the drain and both references take turns in each, so load "
+            + "from other work on the machine falls on all three alike (default 4).",
+        DefaultValueFactory = _ => 4,
+    };
+
     private static readonly Option<int> SentSpreadHours = new("--sent-spread-hours")
     {
         Description = "The drained messages were sent within this many hours before now, as a live queue's events "
@@ -112,6 +119,7 @@ internal static class BenchCommandLine
         };
 
         // On Ctrl+C the token is cancelled and the run gets this long to stop its emulators before the process ends.
+        Console.WriteLine($"Started at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {MachineLoad.Describe()}.");
         var configuration = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
         return root.Parse(args).InvokeAsync(configuration);
     }
@@ -125,7 +133,7 @@ internal static class BenchCommandLine
             + "PutItem, DeleteMessage), in events per second and AWS calls per 1,000 events; once as the emulators "
             + "answer and once with --delay-ms before every call.")
         {
-            Messages, NaiveMessages, Concurrency, DelayMs, ReceiveWaitMs, Mix, SentSpreadHours,
+            Messages, NaiveMessages, Concurrency, DelayMs, ReceiveWaitMs, Mix, Rounds, SentSpreadHours,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -195,8 +203,8 @@ internal static class BenchCommandLine
     {
         var command = new Command("all", "Every benchmark above in turn, with one table at the end.")
         {
-            Messages, NaiveMessages, Concurrency, DelayMs, ReceiveWaitMs, Mix, SentSpreadHours, Small, Large, DynamoLarge, Stores,
-            LoadParallelism, EventsPerStore, Quick,
+            Messages, NaiveMessages, Concurrency, DelayMs, ReceiveWaitMs, Mix, Rounds, SentSpreadHours,
+            Small, Large, DynamoLarge, Stores, LoadParallelism, EventsPerStore, Quick,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -258,6 +266,7 @@ internal static class BenchCommandLine
         TimeSpan.Zero,
         TimeSpan.FromMilliseconds(parse.GetValue(ReceiveWaitMs)),
         parse.GetValue(Mix),
+        parse.GetValue(Rounds),
         SentSpread(parse));
 
     private static TimeSpan SentSpread(ParseResult parse) => TimeSpan.FromHours(parse.GetValue(SentSpreadHours));

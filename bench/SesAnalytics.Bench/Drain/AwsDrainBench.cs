@@ -3,6 +3,7 @@ using Amazon.SQS;
 using Microsoft.Extensions.DependencyInjection;
 using SesAnalytics.Bench.Hosting;
 using SesAnalytics.Bench.Http;
+using SesAnalytics.Bench.Results;
 using SesAnalytics.Bench.Samples;
 using SesAnalytics.Core.Draining;
 using SesAnalytics.Core.Pipelines;
@@ -26,39 +27,62 @@ internal sealed class AwsDrainBench(AwsEmulators emulators, SampleCorpus corpus,
         using var setupDynamo = AwsBenchClients.DynamoDb(emulators, new AwsCallCounter(), TimeSpan.Zero);
         await RawBodyTable.EnsureAsync(setupDynamo, cancellationToken);
 
-        var now = DateTimeOffset.UtcNow;
-        var messages = corpus.Generate(options.Messages, options.Mix, now, options.SentSpread, seed: 1);
-        var naiveMessages = corpus.Generate(options.NaiveMessages, options.Mix, now, options.SentSpread, seed: 2);
         output.WriteLine(
-            $"  {options.Messages} messages carrying {messages.Events} events ({messages.DescribeMix()}); " +
-            $"sent over the last {options.SentSpread.TotalHours:F0} h; delay {options.Delay.TotalMilliseconds} ms, " +
-            $"concurrency {options.Concurrency}");
+            $"  {options.Messages} messages in {options.Rounds} round(s), sent over the last {options.SentSpread.TotalHours:F0} h; " +
+            $"delay {options.Delay.TotalMilliseconds} ms, concurrency {options.Concurrency}");
 
-        var ceiling = await MeasureAsync(
-            "transport ceiling",
-            messages,
-            sqs,
-            (queue, clock, token) => RunReferenceAsync(queue, clock, options, ReferenceDrains.CeilingAsync, token),
-            cancellationToken);
-        var naive = await MeasureAsync(
-            "naive per-message",
-            naiveMessages,
-            sqs,
-            (queue, clock, token) => RunReferenceAsync(queue, clock, options, ReferenceDrains.NaiveAsync, token),
-            cancellationToken);
-        var drain = await MeasureAsync(
-            "drain (DrainService)",
-            messages,
-            sqs,
-            (queue, clock, token) => RunDrainAsync(queue, clock, options, messages, token),
-            cancellationToken);
-        return new AwsDrainComparison(options, drain, ceiling, naive);
+        // The modes take turns in each round, so load from elsewhere on the machine falls on all three alike.
+        DrainMeasurement? ceiling = null, naive = null, drain = null;
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var messages = corpus.Generate(
+                Share(options.Messages, options.Rounds, round), options.Mix, now, options.SentSpread, seed: 10 + round);
+            var naiveMessages = corpus.Generate(
+                Share(options.NaiveMessages, options.Rounds, round), options.Mix, now, options.SentSpread, seed: 100 + round);
+            output.WriteLine(
+                $"  round {round + 1}: {messages.Bodies.Count} messages carrying {messages.Events} events ({messages.DescribeMix()})");
+            ceiling = DrainMeasurement.Sum(ceiling, await MeasureAsync(
+                "transport ceiling",
+                messages,
+                sqs,
+                options.Concurrency,
+                (queue, clock, token) => RunReferenceAsync(queue, clock, options, ReferenceDrains.CeilingAsync, token),
+                cancellationToken));
+            naive = DrainMeasurement.Sum(naive, await MeasureAsync(
+                "naive per-message",
+                naiveMessages,
+                sqs,
+                options.Concurrency,
+                (queue, clock, token) => RunReferenceAsync(queue, clock, options, ReferenceDrains.NaiveAsync, token),
+                cancellationToken));
+            drain = DrainMeasurement.Sum(drain, await MeasureAsync(
+                "drain (DrainService)",
+                messages,
+                sqs,
+                options.Concurrency,
+                (queue, clock, token) => RunDrainAsync(queue, clock, options, messages, token),
+                cancellationToken));
+        }
+
+        foreach (var total in new[] { ceiling!, naive!, drain! })
+        {
+            output.WriteLine(
+                $"  total {total.Mode,-22} {total.Elapsed.TotalSeconds,8:F2} s {total.EventsPerSecond,9:F0} events/s " +
+                $"{total.CallsPerThousandEvents,7:F0} calls/1k events, {total.OutsideCallsShare(options.Concurrency):P0} outside calls");
+        }
+
+        return new AwsDrainComparison(options, drain!, ceiling!, naive!);
     }
+
+    /// <summary>Round <paramref name="round"/>'s part of <paramref name="total"/>, the remainder going to the first rounds.</summary>
+    private static int Share(int total, int rounds, int round) => (total / rounds) + (round < total % rounds ? 1 : 0);
 
     private async Task<DrainMeasurement> MeasureAsync(
         string mode,
         GeneratedMessages messages,
         IAmazonSQS sqs,
+        int concurrency,
         Func<EmulatorPipeline, MeasurementClock, CancellationToken, Task<int>> run,
         CancellationToken cancellationToken)
     {
@@ -84,7 +108,8 @@ internal sealed class AwsDrainBench(AwsEmulators emulators, SampleCorpus corpus,
         var measurement = new DrainMeasurement(mode, moved, messages.Events, elapsed, calls);
         output.WriteLine(
             $"  {mode,-22} {measurement.Elapsed.TotalSeconds,8:F2} s {measurement.EventsPerSecond,9:F0} events/s " +
-            $"{measurement.CallsPerThousandEvents,7:F0} calls/1k events  [{measurement.Calls.Describe()}]");
+            $"{measurement.CallsPerThousandEvents,7:F0} calls/1k events, {measurement.OutsideCallsShare(concurrency):P0} of the " +
+            $"receivers' time outside calls; {MachineLoad.Describe()}  [{measurement.Calls.Describe()}]");
         return measurement;
     }
 

@@ -9,6 +9,7 @@ namespace SesAnalytics.Bench.Drain;
 /// <param name="Delay">Added before every AWS call.</param>
 /// <param name="ReceiveWait">Long-poll wait of each receive (the drain stops at the first empty one).</param>
 /// <param name="Mix">How the messages are spread over the samples.</param>
+/// <param name="Rounds">Rounds the messages are split into; the three modes take turns in each.</param>
 /// <param name="SentSpread">
 /// The messages' send times fall in this span before now. The DynamoDB store writes one marker per send day in a
 /// batch, so a wide span means more items per batch.
@@ -20,4 +21,5 @@ internal sealed record AwsDrainOptions(
     TimeSpan Delay,
     TimeSpan ReceiveWait,
     SampleMix Mix,
+    int Rounds,
     TimeSpan SentSpread);

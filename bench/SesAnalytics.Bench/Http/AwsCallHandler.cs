@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace SesAnalytics.Bench.Http;
 
 /// <summary>
@@ -11,12 +13,20 @@ internal sealed class AwsCallHandler(AwsCallCounter counter, TimeSpan delay, str
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         counter.Count(Operation(request));
-        if (delay > TimeSpan.Zero)
+        var started = Stopwatch.GetTimestamp();
+        try
         {
-            await Task.Delay(delay, cancellationToken);
-        }
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
 
-        return await base.SendAsync(request, cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
+        }
+        finally
+        {
+            counter.AddCallTime(Stopwatch.GetElapsedTime(started));
+        }
     }
 
     /// <summary>The JSON protocols name the operation in a header; SES v2 (REST) by method and path.</summary>

@@ -6,6 +6,8 @@ internal static class ResultTable
     public static void Write(TextWriter output, IReadOnlyList<ResultRow> rows)
     {
         output.WriteLine();
+        output.WriteLine($"Finished at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {MachineLoad.Describe()}.");
+        output.WriteLine();
         output.WriteLine("| benchmark | measured | target | result |");
         output.WriteLine("|---|---|---|---|");
         foreach (var row in rows)
