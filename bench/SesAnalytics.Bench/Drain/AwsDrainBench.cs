@@ -69,7 +69,8 @@ internal sealed class AwsDrainBench(AwsEmulators emulators, SampleCorpus corpus,
         {
             output.WriteLine(
                 $"  total {total.Mode,-22} {total.Elapsed.TotalSeconds,8:F2} s {total.EventsPerSecond,9:F0} events/s " +
-                $"{total.CallsPerThousandEvents,7:F0} calls/1k events, {total.OutsideCallsShare(options.Concurrency):P0} outside calls");
+                $"{total.CallsPerThousandEvents,7:F0} calls/1k events, {total.OutsideCallsShare(options.Concurrency):P0} outside calls  " +
+                $"[{total.Calls.Describe()}]");
         }
 
         return new AwsDrainComparison(options, drain!, ceiling!, naive!);

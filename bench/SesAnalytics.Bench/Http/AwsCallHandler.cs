@@ -12,7 +12,8 @@ internal sealed class AwsCallHandler(AwsCallCounter counter, TimeSpan delay, str
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        counter.Count(Operation(request));
+        var operation = Operation(request);
+        counter.Count(operation);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -25,7 +26,7 @@ internal sealed class AwsCallHandler(AwsCallCounter counter, TimeSpan delay, str
         }
         finally
         {
-            counter.AddCallTime(Stopwatch.GetElapsedTime(started));
+            counter.AddCallTime(operation, Stopwatch.GetElapsedTime(started));
         }
     }
 
