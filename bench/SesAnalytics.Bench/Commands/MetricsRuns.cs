@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using SesAnalytics.Aws.DynamoDb;
 using SesAnalytics.Bench.Hosting;
@@ -38,6 +39,8 @@ internal static class MetricsRuns
     public static MetricsTarget DynamoDb(AwsEmulators emulators, int parallelism, int eventsPerStore)
     {
         var counter = new AwsCallCounter();
+        var probeClient = AwsBenchClients.DynamoDb(emulators, new AwsCallCounter(), TimeSpan.Zero);
+        var tables = new Dictionary<ITrackingStore, string>();
         return new MetricsTarget(
             "dynamodb",
             async (size, cancellationToken) =>
@@ -54,12 +57,26 @@ internal static class MetricsRuns
 
                 var services = AwsBenchServices.Build(emulators, settings, counter, TimeSpan.Zero);
                 await TrackingTables.EnsureAsync(services, cancellationToken);
-                return (services.GetRequiredService<ITrackingStore>(), services);
+                var store = services.GetRequiredService<ITrackingStore>();
+                tables[store] = settings[$"SesAnalytics:Pipelines:{PipelineDefaults.Outreach}:Table"]!;
+                return (store, services);
             },
             parallelism,
             eventsPerStore,
             Settle: DailyAggregates.Skew + TimeSpan.FromSeconds(3),
-            counter);
+            counter,
+            (store, cancellationToken) => probeClient.GetItemAsync(
+                new GetItemRequest
+                {
+                    TableName = tables[store],
+                    Key = new Dictionary<string, AttributeValue>
+                    {
+                        [TrackingSchema.Pk] = new() { S = "bench-probe" },
+                        [TrackingSchema.Sk] = new() { S = "missing" },
+                    },
+                    ConsistentRead = true,
+                },
+                cancellationToken));
     }
 
     public static async Task<List<ResultRow>> RunAsync(
@@ -87,6 +104,13 @@ internal static class MetricsRuns
                 $"{largeRun.Load.TotalSeconds:F0} s ({largeRun.Events:N0} events, {largeRun.LoadEventsPerSecond:F0} events/s, " +
                 $"{target.LoadParallelism} StoreAsync calls at once)"),
         };
+        if (smallRun.Probe is { } smallProbe && largeRun.Probe is { } largeProbe)
+        {
+            rows.Add(ResultRow.Info(
+                $"Metrics, {target.Name}: backend's own latency (GetItem of a missing key) at {large:N0} / at {small:N0}",
+                $"{largeProbe.MedianMs / smallProbe.MedianMs:F2} (median {largeProbe.MedianMs:F2} vs {smallProbe.MedianMs:F2} ms)"));
+        }
+
         if (largeRun.CallsPerQuery is { } calls)
         {
             rows.Add(ResultRow.Info(

@@ -48,12 +48,14 @@ internal sealed class MetricsBench(TextWriter output)
             var (allLatency, allCalls) = await TimeAsync(target, store, TimeWindow.All, cancellationToken);
             double? callsPerQuery = target.Calls is null ? null : (double)(monthCalls + allCalls) / (2 * Repeats);
             var afterWrite = await TimeAfterWritesAsync(store, cancellationToken);
+            var probe = target.ProbeAsync is { } probeAsync ? await TimeProbeAsync(store, probeAsync, cancellationToken) : null;
             var measurement = new MetricsMeasurement(
-                target.Name, messages, events, load, firstMonth, monthLatency, allLatency, afterWrite, callsPerQuery);
+                target.Name, messages, events, load, firstMonth, monthLatency, allLatency, afterWrite, probe, callsPerQuery);
             output.WriteLine(
                 $"  {target.Name} at {messages}: first month call {firstMonth.TotalMilliseconds:F1} ms; " +
                 $"month {monthLatency}; everything {allLatency}; everything after a write {afterWrite}" +
-                (callsPerQuery is { } calls ? $"; {calls:F1} AWS calls per query" : string.Empty));
+                (callsPerQuery is { } calls ? $"; {calls:F1} AWS calls per query" : string.Empty) +
+                (probe is null ? string.Empty : $"; backend probe {probe}"));
             return measurement;
         }
     }
@@ -116,6 +118,27 @@ internal sealed class MetricsBench(TextWriter output)
                 cancellationToken);
             var started = Stopwatch.GetTimestamp();
             await store.GetCountsAsync(Pipeline, TimeWindow.All, null, cancellationToken);
+            latencies.Add(Stopwatch.GetElapsedTime(started));
+        }
+
+        return LatencySample.From(latencies);
+    }
+
+    private static async Task<LatencySample> TimeProbeAsync(
+        ITrackingStore store,
+        Func<ITrackingStore, CancellationToken, Task> probe,
+        CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < Warmup; i++)
+        {
+            await probe(store, cancellationToken);
+        }
+
+        var latencies = new List<TimeSpan>(Repeats);
+        for (var i = 0; i < Repeats; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await probe(store, cancellationToken);
             latencies.Add(Stopwatch.GetElapsedTime(started));
         }
 

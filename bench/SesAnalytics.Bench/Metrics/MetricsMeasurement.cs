@@ -11,6 +11,7 @@ namespace SesAnalytics.Bench.Metrics;
 /// <param name="AllAfterWrite">
 /// Over everything, each call right after one new message sent today was stored, as while a drain is writing.
 /// </param>
+/// <param name="Probe">The backend's trivial call (<see cref="MetricsTarget.ProbeAsync"/>), when there is one.</param>
 /// <param name="CallsPerQuery">AWS calls one GetCountsAsync makes (null for the embedded store).</param>
 internal sealed record MetricsMeasurement(
     string Store,
@@ -21,6 +22,7 @@ internal sealed record MetricsMeasurement(
     LatencySample Month,
     LatencySample All,
     LatencySample AllAfterWrite,
+    LatencySample? Probe,
     double? CallsPerQuery)
 {
     public double LoadEventsPerSecond => Events / Load.TotalSeconds;

@@ -13,10 +13,15 @@ namespace SesAnalytics.Bench.Metrics;
 /// computed at least <c>DailyAggregates.Skew</c> after the day's last write, and counts the day again until then.
 /// </param>
 /// <param name="Calls">Counts the store's AWS calls, when it makes any.</param>
+/// <param name="ProbeAsync">
+/// A trivial call to the store's backend (a GetItem of a missing key on DynamoDB), timed beside the metrics calls so
+/// the backend's own latency at each size can be told apart from the store's work.
+/// </param>
 internal sealed record MetricsTarget(
     string Name,
     Func<int, CancellationToken, Task<(ITrackingStore Store, IAsyncDisposable Lifetime)>> CreateStoreAsync,
     int LoadParallelism,
     int EventsPerStore,
     TimeSpan Settle,
-    AwsCallCounter? Calls);
+    AwsCallCounter? Calls,
+    Func<ITrackingStore, CancellationToken, Task>? ProbeAsync = null);
