@@ -119,7 +119,6 @@ internal static class BenchCommandLine
         };
 
         // On Ctrl+C the token is cancelled and the run gets this long to stop its emulators before the process ends.
-        Console.WriteLine($"Started at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {MachineLoad.Describe()}.");
         var configuration = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
         return root.Parse(args).InvokeAsync(configuration);
     }
@@ -137,6 +136,7 @@ internal static class BenchCommandLine
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            Started();
             var rows = await BenchEmulators.UseAsync(
                 Console.Out,
                 emulators => DrainRuns.AwsAsync(emulators, DrainOptions(parse), Delay(parse), Console.Out, cancellationToken));
@@ -156,6 +156,7 @@ internal static class BenchCommandLine
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            Started();
             var rows = await EmbeddedDrainAsync(parse, cancellationToken);
             ResultTable.Write(Console.Out, rows);
             return 0;
@@ -175,6 +176,7 @@ internal static class BenchCommandLine
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            Started();
             var rows = await MetricsAsync(parse, cancellationToken);
             ResultTable.Write(Console.Out, rows);
             return 0;
@@ -193,6 +195,7 @@ internal static class BenchCommandLine
         };
         command.SetAction(parse =>
         {
+            Started();
             ResultTable.Write(Console.Out, ReaderRuns.Run(parse.GetValue(Quick), Console.Out));
             return 0;
         });
@@ -208,6 +211,7 @@ internal static class BenchCommandLine
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            Started();
             var rows = await BenchEmulators.UseAsync(
                 Console.Out,
                 emulators => DrainRuns.AwsAsync(emulators, DrainOptions(parse), Delay(parse), Console.Out, cancellationToken));
@@ -258,6 +262,9 @@ internal static class BenchCommandLine
 
         return rows;
     }
+
+    private static void Started() =>
+        Console.WriteLine($"Started at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {MachineLoad.Describe()}.");
 
     private static AwsDrainOptions DrainOptions(ParseResult parse) => new(
         parse.GetValue(Messages),
