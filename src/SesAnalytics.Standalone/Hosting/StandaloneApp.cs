@@ -68,7 +68,7 @@ public static class StandaloneApp
     }
 
     /// <summary>Resolves a <c>%setting%</c> expression from configuration, as the Functions host does.</summary>
-    private static string? ResolveSetting(IConfiguration configuration, string expression) =>
+    private static string? ResolveSetting(ConfigurationManager configuration, string expression) =>
         expression.Length > 2 && expression[0] == '%' && expression[^1] == '%'
             ? configuration[expression[1..^1]]
             : expression;
