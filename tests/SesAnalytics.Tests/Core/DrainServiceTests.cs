@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -19,10 +20,17 @@ public sealed class DrainServiceTests : IDisposable
     private readonly ITrackingStore _store = Substitute.For<ITrackingStore>();
     private readonly ISuppressionList _suppressions = Substitute.For<ISuppressionList>();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 13, 10, 0, 0, TimeSpan.Zero));
-    private readonly SesAnalyticsTelemetry _telemetry = new(new TestMeterFactory());
+    private readonly TestMeterFactory _meters = new();
+    private readonly SesAnalyticsTelemetry _telemetry;
     private readonly DrainOptions _options = new() { ConcurrentReceivers = 1, ReceiveWait = TimeSpan.Zero };
 
-    public void Dispose() => _telemetry.Dispose();
+    public DrainServiceTests() => _telemetry = new SesAnalyticsTelemetry(_meters);
+
+    public void Dispose()
+    {
+        _telemetry.Dispose();
+        _meters.Dispose();
+    }
 
     [Fact]
     public async Task DrainAsync_MixedBatch_DeletesStoredAndIgnoredAndLeavesInvalid()
@@ -126,6 +134,22 @@ public sealed class DrainServiceTests : IDisposable
         await _queues.Received().ExtendVisibilityAsync(Pipeline, Arg.Any<IReadOnlyList<QueueMessage>>(), TimeSpan.FromSeconds(30), Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task DrainAsync_Batch_CountsStoredEventsAndRefusedMessagesInTelemetry()
+    {
+        using var stored = new MetricCollector<long>(_meters, SesAnalyticsTelemetry.Name, "sesanalytics.events.stored");
+        using var refused = new MetricCollector<long>(_meters, SesAnalyticsTelemetry.Name, "sesanalytics.messages.refused");
+        Batches([Message("m1", Delivery("0100-a")), Message("m2", "not json")]);
+
+        await Drain().DrainAsync(Pipeline, CancellationToken.None);
+
+        var storedMeasurement = Assert.Single(stored.GetMeasurementSnapshot());
+        Assert.Equal(1, storedMeasurement.Value);
+        Assert.Equal("DELIVERY", storedMeasurement.Tags["event_type"]);
+        Assert.Equal(Pipeline, storedMeasurement.Tags["pipeline"]);
+        Assert.Equal("invalid", Assert.Single(refused.GetMeasurementSnapshot()).Tags["cause"]);
+    }
+
     private DrainService Drain() => new(
         _queues,
         _store,
@@ -156,6 +180,7 @@ public sealed class DrainServiceTests : IDisposable
 
         public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options)
         {
+            options.Scope = this;
             var meter = new System.Diagnostics.Metrics.Meter(options);
             _meters.Add(meter);
             return meter;
