@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using SesAnalytics.Core.Events;
 using static SesAnalytics.Aws.DynamoDb.EventItems;
 using static SesAnalytics.Aws.DynamoDb.TrackingSchema;
+using SesAnalytics.Core.Tracking;
 
 namespace SesAnalytics.Aws.DynamoDb;
 
@@ -191,7 +192,7 @@ internal sealed class SentDayReader(IAmazonDynamoDB client)
                 throw new InvalidDataException($"A tracking item of message {messageId} has no known {EventType}.");
             }
 
-            _types |= OutcomeCounts.Bit(type);
+            _types |= MessageOutcomes.Bit(type);
             if (Optional(item, CampaignId) is { Length: > 0 } campaign)
             {
                 _campaigns.Add(campaign);
