@@ -35,6 +35,7 @@ internal sealed class SentDayReader(IAmazonDynamoDB client)
         MessageBuilder? current = null;
         string? currentKey = null;
         var withoutSentAt = new HashSet<string>(StringComparer.Ordinal);
+        var withSentAt = new HashSet<string>(StringComparer.Ordinal);
         do
         {
             var response = await client.QueryAsync(request, cancellationToken);
@@ -47,6 +48,7 @@ internal sealed class SentDayReader(IAmazonDynamoDB client)
                     continue;
                 }
 
+                withSentAt.Add(messageId);
                 var key = Required(item, SentKey);
                 if (!string.Equals(key, currentKey, StringComparison.Ordinal))
                 {
@@ -63,6 +65,10 @@ internal sealed class SentDayReader(IAmazonDynamoDB client)
         while (request.ExclusiveStartKey is not null);
 
         messages += Emit(current, onMessage);
+
+        // A message counted above from its mail.timestamp is not read again for its records without one (such as
+        // the SEND record the app writes when SES does not tell the send time).
+        withoutSentAt.ExceptWith(withSentAt);
         var earlierDays = new Dictionary<DateOnly, long>();
         foreach (var messageId in withoutSentAt.Order(StringComparer.Ordinal))
         {
