@@ -52,7 +52,16 @@ public sealed class StandaloneTestHost : IAsyncDisposable
             builder.Logging.ClearProviders();
             configureServices?.Invoke(builder.Services);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new StandaloneTestHost(app, new Uri(address));
     }
