@@ -89,7 +89,8 @@ internal static class CommandLine
             usage.Add("<command>");
         }
 
-        usage.AddRange(command.Arguments.Select(a => $"<{a.HelpName ?? a.Name}>{(a.Arity.MaximumNumberOfValues > 1 ? "..." : string.Empty)}"));
+        usage.AddRange(command.Arguments.Select(
+            a => $"<{a.HelpName ?? a.Name}>{(a.Arity.MaximumNumberOfValues > 1 ? "..." : string.Empty)}"));
         usage.AddRange(command.Options.Where(o => o.Required).Select(o => $"{o.Name} <{o.HelpName ?? "VALUE"}>"));
         usage.Add("[options]");
         return $"Usage: {string.Join(' ', usage)}{Environment.NewLine}"

@@ -57,7 +57,8 @@ internal static class EngageCommand
         link.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string?>();
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
                 result.AddError($"--link: '{value}' is not an absolute http or https URL.");
             }

@@ -15,6 +15,8 @@ internal static class ReplayCommand
     /// <summary>The largest message body a queue takes (SQS's limit, which the embedded queue keeps too).</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
+    private const string TooLarge = "is larger than the queue's 256 KiB message limit";
+
     public static Command Create(CliEnvironment environment)
     {
         var common = new CommonOptions();
@@ -91,7 +93,17 @@ internal static class ReplayCommand
             return ExitCodes.Failure;
         }
 
-        await services.GetRequiredService<IEventQueues>().SendAsync(pipeline.Id, bodies, cancellationToken);
+        try
+        {
+            await services.GetRequiredService<IEventQueues>().SendAsync(pipeline.Id, bodies, cancellationToken);
+        }
+        catch (InvalidOperationException e) when (context.UsesAws)
+        {
+            // SQS takes a batch entry by entry; the provider names the refused ones by their position.
+            throw new CommandException(
+                $"{e.Message} Messages are numbered from 0 in the order the files were given; the others were queued.",
+                e);
+        }
 
         if (context.Json)
         {
@@ -120,12 +132,12 @@ internal static class ReplayCommand
             // A UTF-8 byte order mark is not part of the body.
             if (info.Length > MaxBodyBytes + 3)
             {
-                return (null, $"is larger than the queue's {MaxBodyBytes / 1024} KiB message limit");
+                return (null, TooLarge);
             }
 
             var body = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken);
             return body.Length == 0 ? (null, "is empty")
-                : Encoding.UTF8.GetByteCount(body) > MaxBodyBytes ? (null, $"is larger than the queue's {MaxBodyBytes / 1024} KiB message limit")
+                : Encoding.UTF8.GetByteCount(body) > MaxBodyBytes ? (null, TooLarge)
                 : (body, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -1,6 +1,5 @@
 using SesAnalytics.Core.Providers;
 using SesAnalytics.Tests.Emulators;
-using SesAnalytics.Tests.Reading;
 
 namespace SesAnalytics.Tests.Cli;
 
@@ -28,7 +27,7 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(samples.Invalid, report["invalid"]!.GetValue<int>());
         Assert.Equal(0, report["storeFailures"]!.GetValue<int>());
         var stored = await TrackingRecords.AllAsync(_cli.Harness.Store, "outreach");
-        Assert.Equal(EventComparison.Keys(samples.Events), EventComparison.Keys(stored));
+        samples.AssertStored(stored);
     }
 
     [Fact]
