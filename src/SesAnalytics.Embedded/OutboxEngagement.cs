@@ -35,6 +35,13 @@ public sealed class OutboxEngagement
         _logger = logger;
     }
 
+    /// <summary>The pipeline that sent the message; null when the outbox has no message with that id.</summary>
+    public async Task<string?> FindPipelineAsync(string messageId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        return (await _outbox.FindAsync(messageId.Trim(), cancellationToken))?.Pipeline;
+    }
+
     /// <summary>Publishes an Open for the message; false when the outbox has no message with that id.</summary>
     public async Task<bool> PublishOpenAsync(string messageId, CancellationToken cancellationToken)
     {
