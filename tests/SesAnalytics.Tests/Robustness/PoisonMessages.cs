@@ -4,7 +4,8 @@ namespace SesAnalytics.Tests.Robustness;
 
 /// <summary>
 /// Queue bodies that can never be stored, each carrying a marker and an address that must never reach a log:
-/// truncated JSON, valid JSON of the wrong shape, a 256 KiB body and an event type SES does not have.
+/// truncated JSON, valid JSON of the wrong shape, a 256 KiB body and an event type SES does not have (which names
+/// an address, as a reason quotes the type it did not know).
 /// </summary>
 public static class PoisonMessages
 {
@@ -26,7 +27,7 @@ public static class PoisonMessages
         var padding = MaxBodyBytes - Encoding.UTF8.GetByteCount(largePrefix) - largeSuffix.Length;
         var large = largePrefix + new string('x', padding) + largeSuffix;
         var unknownType = deliverySample
-            .Replace("\"eventType\": \"Delivery\"", "\"eventType\": \"Teleport\"", StringComparison.Ordinal)
+            .Replace("\"eventType\": \"Delivery\"", $"\"eventType\": \"Teleport to {Addresses[3]}\"", StringComparison.Ordinal)
             .Replace("\"mail\":", $"\"note\": \"{Markers[3]} {Addresses[3]}\", \"mail\":", StringComparison.Ordinal);
         if (unknownType == deliverySample || !unknownType.Contains(Markers[3], StringComparison.Ordinal))
         {

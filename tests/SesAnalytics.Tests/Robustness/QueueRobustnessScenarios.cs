@@ -135,6 +135,7 @@ public abstract class QueueRobustnessScenarios
         var logs = harness.Logs.GetSnapshot();
         var invalidLogs = logs.Where(r => r.Id.Id == MessageInvalidEventId).ToList();
 
+        Assert.Equal(1, first.Batches);
         Assert.Equal(good.Count, first.Stored);
         Assert.Equal(poison.Count, first.Invalid);
         AssertHoldsEachSampleEventOnce(afterFirst, good);
