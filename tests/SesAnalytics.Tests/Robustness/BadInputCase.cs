@@ -9,6 +9,7 @@ namespace SesAnalytics.Tests.Robustness;
 /// <param name="Status">The expected status code; 0 takes any answer but a 5xx.</param>
 /// <param name="Parameter">The parameter the problem must name (a key of <c>errors</c>), or null when none applies.</param>
 /// <param name="WithKey">Whether the function key is sent.</param>
+/// <param name="Chunked">Whether the body is streamed without a Content-Length, so only reading it shows its size.</param>
 public sealed record BadInputCase(
     string Name,
     HttpMethod Method,
@@ -17,7 +18,8 @@ public sealed record BadInputCase(
     string? ContentType,
     int Status,
     string? Parameter,
-    bool WithKey = true)
+    bool WithKey = true,
+    bool Chunked = false)
 {
     public static BadInputCase Get(string name, string path, string parameter) =>
         new(name, HttpMethod.Get, path, null, null, 400, parameter);

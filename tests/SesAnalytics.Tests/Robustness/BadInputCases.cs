@@ -100,7 +100,9 @@ public static class BadInputCases
         yield return Raw("empty body", string.Empty);
         yield return Raw("JSON that is not an object", """["ana@example.com"]""");
         yield return Raw("nesting deeper than allowed", new string('[', 200) + new string(']', 200));
-        yield return Raw("body over 256 KiB", Serialize(valid.With("templateData", new { blob = new string('x', 300 * 1024) })));
+        var oversized = Serialize(valid.With("templateData", new { blob = new string('x', 300 * 1024) }));
+        yield return Raw("body over 256 KiB", oversized);
+        yield return Raw("body over 256 KiB", oversized) with { Name = "body over 256 KiB, streamed without a length", Chunked = true };
         yield return Field("no campaignId", "campaignId", null);
         yield return Field("campaignId a number", "campaignId", 2026);
         yield return Field("campaignId with spaces", "campaignId", "spring 2026");
@@ -250,10 +252,9 @@ public static class BadInputCases
         yield return Add("add with an address with CR LF", """{"email": "ana@example.com\r\nx"}""", "email");
         yield return Add("add with an unknown scope", """{"email": "ana@example.com", "scope": "marketing"}""", "scope");
         yield return Add("add with scope a list", """{"email": "ana@example.com", "scope": ["*"]}""", "scope");
-        yield return Add(
-            "add with a body over 256 KiB",
-            Serialize(new { email = "ana@example.com", pad = new string('x', 300 * 1024) }),
-            "body");
+        var oversized = Serialize(new { email = "ana@example.com", pad = new string('x', 300 * 1024) });
+        yield return Add("add with a body over 256 KiB", oversized, "body");
+        yield return Add("add with a body over 256 KiB, streamed without a length", oversized, "body") with { Chunked = true };
         yield return new BadInputCase(
             "add with a text/plain body", HttpMethod.Post, path, """{"email": "ana@example.com"}""", "text/plain", 415, null);
         yield return new BadInputCase("add with a form body", HttpMethod.Post, path, "email=ana%40example.com", Form, 415, null);

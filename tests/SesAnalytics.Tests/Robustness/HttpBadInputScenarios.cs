@@ -77,7 +77,8 @@ public abstract class HttpBadInputScenarios
         using var request = new HttpRequestMessage(badInput.Method, badInput.Path);
         if (badInput.Body is not null)
         {
-            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(badInput.Body));
+            var bytes = Encoding.UTF8.GetBytes(badInput.Body);
+            request.Content = badInput.Chunked ? new StreamContent(new UnseekableStream(bytes)) : new ByteArrayContent(bytes);
             if (badInput.ContentType is not null)
             {
                 request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(badInput.ContentType);
