@@ -1,6 +1,6 @@
 namespace SesAnalytics.Tests.Functions;
 
-public sealed class FunctionMetadataTests
+public sealed class GeneratedFunctionsTests
 {
     public static TheoryData<string, string, string, string> HttpFunctions => new()
     {
@@ -22,9 +22,9 @@ public sealed class FunctionMetadataTests
     [MemberData(nameof(HttpFunctions))]
     public void GeneratedMetadata_HttpFunction_HasTheContractRouteMethodAndAuthLevel(string name, string route, string method, string authLevel)
     {
-        var function = FunctionMetadata.Functions().Single(f => f.GetProperty("name").GetString() == name);
+        var function = GeneratedFunctions.Functions().Single(f => f.GetProperty("name").GetString() == name);
 
-        var trigger = FunctionMetadata.Trigger(function);
+        var trigger = GeneratedFunctions.Trigger(function);
 
         Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal(route, trigger.GetProperty("route").GetString());
@@ -38,9 +38,9 @@ public sealed class FunctionMetadataTests
     [InlineData("DrainAdditionalPipelines", "%AdditionalPipelinesDrainSchedule%")]
     public void GeneratedMetadata_TimerFunction_TakesItsScheduleFromAnAppSetting(string name, string schedule)
     {
-        var function = FunctionMetadata.Functions().Single(f => f.GetProperty("name").GetString() == name);
+        var function = GeneratedFunctions.Functions().Single(f => f.GetProperty("name").GetString() == name);
 
-        var trigger = FunctionMetadata.Trigger(function);
+        var trigger = GeneratedFunctions.Trigger(function);
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
@@ -51,7 +51,7 @@ public sealed class FunctionMetadataTests
     {
         var known = HttpFunctions.Select(row => (string)row[0]).Concat(["DrainOutreach", "DrainFinancial", "DrainAdditionalPipelines"]);
 
-        var names = FunctionMetadata.Functions().Select(f => f.GetProperty("name").GetString());
+        var names = GeneratedFunctions.Functions().Select(f => f.GetProperty("name").GetString());
 
         Assert.Equal(known.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
     }
@@ -63,8 +63,8 @@ public sealed class FunctionMetadataTests
         using var settings = System.Text.Json.JsonDocument.Parse(sample);
         var values = settings.RootElement.GetProperty("Values");
 
-        var schedules = FunctionMetadata.Functions()
-            .Select(FunctionMetadata.Trigger)
+        var schedules = GeneratedFunctions.Functions()
+            .Select(GeneratedFunctions.Trigger)
             .Where(t => t.GetProperty("type").GetString() == "timerTrigger")
             .Select(t => t.GetProperty("schedule").GetString()!.Trim('%'));
 
