@@ -68,6 +68,11 @@ public sealed class SuppressionFunctions(ISuppressionList suppressions, Pipeline
         {
             return Problems.BadRequest("body", $"is not valid JSON: {e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // JsonElement refuses to turn an escaped lone UTF-16 surrogate ("\ud800") into a string.
+            return Problems.BadRequest("body", "holds a string with a lone UTF-16 surrogate escape, which is not text");
+        }
 
         if (!TryEmail(emailText, out var email, out var problem))
         {
