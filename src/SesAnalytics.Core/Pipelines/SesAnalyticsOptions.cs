@@ -10,8 +10,11 @@ public sealed class SesAnalyticsOptions
     /// <summary>Pipelines by id. Defaults are the contract's outreach and financial pipelines.</summary>
     public Dictionary<string, PipelineOptions> Pipelines { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How long tracking records are kept (DynamoDB TTL, embedded purge).</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    /// <summary>
+    /// How long tracking records are kept (DynamoDB TTL, embedded purge). Up to a century, so captured events years
+    /// old can be replayed and kept.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>Public base URL of this app, used to build unsubscribe links (https in production).</summary>
@@ -28,6 +31,6 @@ public sealed class SesAnalyticsOptions
     public string UnsubscribeSigningKey { get; set; } = string.Empty;
 
     /// <summary>How long an unsubscribe link stays valid.</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00")]
     public TimeSpan UnsubscribeTokenLifetime { get; set; } = TimeSpan.FromDays(365);
 }
