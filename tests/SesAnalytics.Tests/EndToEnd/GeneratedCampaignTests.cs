@@ -99,6 +99,22 @@ public sealed class GeneratedCampaignTests : IAsyncLifetime
             opens.Select(o => o.Time));
     }
 
+    [Theory]
+    [InlineData(Campaign, 16)]
+    [InlineData(OtherCampaign, 2)]
+    [InlineData("no-such-campaign", 0)]
+    public async Task Tracking_CampaignFilter_ReturnsTheRecordsCarryingThatCampaign(string campaign, int count)
+    {
+        using var client = Host.Client();
+
+        var records = await AppApi.TrackingAsync(client, Pipeline, $"from=2000-01-01&to=2100-01-01&campaignId={campaign}&limit=4");
+
+        Assert.Equal(count, records.Count);
+        Assert.Equal(
+            Expected.Where(r => r.CampaignId == campaign).OrderBy(r => r.Key, StringComparer.Ordinal),
+            records.OrderBy(r => r.Key, StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Metrics_Campaign_AreTheHandCountedNumbers()
     {

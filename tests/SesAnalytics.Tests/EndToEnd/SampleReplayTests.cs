@@ -91,6 +91,7 @@ public sealed class SampleReplayTests : IAsyncLifetime
     [InlineData("month=AUGUST&year=2017")]
     [InlineData("month=November&year=2019")]
     [InlineData("from=2020-04-02&to=2020-04-03")]
+    [InlineData("from=2020-04-02T22:00:00%2B02:00&to=2020-04-03T02:00:00%2B02:00")]
     [InlineData("from=2016-01-01&to=2021-01-01&limit=3")]
     [InlineData("from=2000-01-01&to=2100-01-01&email=jane@example.com")]
     [InlineData("from=2000-01-01&to=2100-01-01&email=RECIPIENT1@example.com&limit=2")]
@@ -211,5 +212,5 @@ public sealed class SampleReplayTests : IAsyncLifetime
     private static DateTimeOffset NewYear(int year) => new(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static Dictionary<string, string> Parameters(string query) =>
-        query.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        query.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]), StringComparer.Ordinal);
 }
