@@ -21,7 +21,7 @@ public sealed class RestartTests : IAsyncLifetime
     private const string Financial = "financial";
     private const string Campaign = "restart-check";
     private const string LateCampaign = "late-drain";
-    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(2);
 
     private readonly TempFolder _data = new();
     private readonly DateTimeOffset _sentAt = TimeProvider.System.GetUtcNow().AddDays(-3);
