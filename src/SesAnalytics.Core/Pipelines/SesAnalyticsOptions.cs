@@ -11,8 +11,8 @@ public sealed class SesAnalyticsOptions
     public Dictionary<string, PipelineOptions> Pipelines { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// How long tracking records are kept (DynamoDB TTL, embedded purge). Up to a century, so captured events years
-    /// old can be replayed and kept.
+    /// How long tracking records are kept (DynamoDB TTL, embedded purge), counted from each event's time: up to
+    /// 100 years, so that imported history of any age can be kept.
     /// </summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
@@ -31,6 +31,6 @@ public sealed class SesAnalyticsOptions
     public string UnsubscribeSigningKey { get; set; } = string.Empty;
 
     /// <summary>How long an unsubscribe link stays valid.</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00")]
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan UnsubscribeTokenLifetime { get; set; } = TimeSpan.FromDays(365);
 }

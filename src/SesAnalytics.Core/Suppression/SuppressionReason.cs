@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SesAnalytics.Core.Suppression;
 
-/// <summary>Why an address is suppressed; its name in JSON answers, as in the stores.</summary>
+/// <summary>Why an address is suppressed; written by name in JSON.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SuppressionReason>))]
 public enum SuppressionReason
 {
