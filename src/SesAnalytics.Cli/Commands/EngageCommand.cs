@@ -135,6 +135,10 @@ internal static class EngageCommand
         {
             throw new CommandException($"--link: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandException($"--message-id: {e.Message}", e);
+        }
 
         if (!published)
         {

@@ -86,6 +86,29 @@ public sealed class EmbeddedWalkthroughTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendRoute_WrongMethod_Answers405WithAllow()
+    {
+        using var client = Host.Client();
+
+        var response = await client.GetAsync("/api/outreach/send");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("POST", response.Content.Headers.Allow.Single());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Answers404Problem()
+    {
+        using var client = Host.Client();
+
+        var response = await client.GetAsync("/api/nothing/here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task Health_NoKey_AnswersWithEveryPipeline()
     {
         using var client = Host.Client(withKey: false);
