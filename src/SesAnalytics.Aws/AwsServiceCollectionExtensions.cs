@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SesAnalytics.Aws.DynamoDb;
 using SesAnalytics.Aws.Ses;
 using SesAnalytics.Aws.Signing;
 using SesAnalytics.Aws.Sqs;
@@ -79,6 +80,7 @@ public static class AwsServiceCollectionExtensions
         services.AddSingleton<IEmailSender, SesEmailSender>();
         services.AddSingleton<IEmailTemplates, SesEmailTemplates>();
         services.AddSingleton<IEventQueues, SqsEventQueues>();
+        services.AddDynamoDbTracking();
         return services;
     }
 

@@ -35,6 +35,13 @@ public sealed class OutboxEngagement
         _logger = logger;
     }
 
+    /// <summary>The pipeline that sent the message; null when the outbox has no message with that id.</summary>
+    public async Task<string?> FindPipelineAsync(string messageId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        return (await _outbox.FindAsync(messageId.Trim(), cancellationToken))?.Pipeline;
+    }
+
     /// <summary>Publishes an Open for the message; false when the outbox has no message with that id.</summary>
     public async Task<bool> PublishOpenAsync(string messageId, CancellationToken cancellationToken)
     {
@@ -44,6 +51,7 @@ public sealed class OutboxEngagement
             return false;
         }
 
+        EnsureDelivered(entry);
         var now = EventTimestamps.Truncate(_timeProvider.GetUtcNow());
         var document = SesEventDocuments.Open(Mail(entry), now, SimulatedIpAddress, SimulatedUserAgent);
         await _publisher.PublishAsync(entry.Pipeline, [(document, now)], cancellationToken);
@@ -55,6 +63,7 @@ public sealed class OutboxEngagement
     /// Publishes a Click on <paramref name="link"/> (an absolute http or https URL), or when none is given on the first
     /// link of the message's HTML part. False when the outbox has no message with that id.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The message bounced.</exception>
     /// <exception cref="ArgumentException">The link is not an absolute http(s) URL, or none was given and the message has none.</exception>
     public async Task<bool> PublishClickAsync(string messageId, string? link, CancellationToken cancellationToken)
     {
@@ -70,6 +79,7 @@ public sealed class OutboxEngagement
             return false;
         }
 
+        EnsureDelivered(entry);
         var target = link ?? entry.FirstLink
             ?? throw new ArgumentException(
                 $"Message {entry.MessageId} has no link in its HTML part: give the link to click.",
@@ -79,6 +89,15 @@ public sealed class OutboxEngagement
         await _publisher.PublishAsync(entry.Pipeline, [(document, now)], cancellationToken);
         Log.EngagementPublished(_logger, "Click", entry.MessageId, entry.Pipeline);
         return true;
+    }
+
+    /// <summary>A message that bounced never reached a mailbox, so nobody can open it or click in it.</summary>
+    private static void EnsureDelivered(OutboxEntry entry)
+    {
+        if (MailboxSimulator.OutcomeFor(entry.Recipient) is SimulatedOutcome.Bounced or SimulatedOutcome.OnSuppressionList)
+        {
+            throw new InvalidOperationException($"Message {entry.MessageId} bounced; it was never delivered, so it cannot be opened or clicked.");
+        }
     }
 
     private static JsonObject Mail(OutboxEntry entry) =>

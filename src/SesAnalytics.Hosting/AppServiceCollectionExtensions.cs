@@ -7,7 +7,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using SesAnalytics.Aws;
-using SesAnalytics.Aws.DynamoDb;
 using SesAnalytics.Core.Diagnostics;
 using SesAnalytics.Core.Hosting;
 using SesAnalytics.Core.Pipelines;
@@ -19,12 +18,9 @@ namespace SesAnalytics.Hosting;
 
 public static class AppServiceCollectionExtensions
 {
-    /// <summary>The key that tells the app to use AWS: with no region the embedded providers run.</summary>
-    public const string AwsRegionSetting = "SesAnalytics:Aws:Region";
-
     /// <summary>
     /// Everything the app runs on, for the Functions host and the standalone host alike: core services, the AWS
-    /// providers when <see cref="AwsRegionSetting"/> is set or else the embedded ones, signing keys and telemetry.
+    /// providers when <c>SesAnalytics:Aws:Region</c> is set or else the embedded ones, signing keys and telemetry.
     /// </summary>
     public static IServiceCollection AddSesAnalyticsApp(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,7 +30,6 @@ public static class AppServiceCollectionExtensions
         if (useAws)
         {
             services.AddAwsProviders(configuration);
-            services.AddDynamoDbTracking();
             services.AddSingleton<IValidateOptions<SesAnalyticsOptions>, AwsSigningKeyValidator>();
         }
         else
@@ -51,8 +46,7 @@ public static class AppServiceCollectionExtensions
         return services;
     }
 
-    public static bool UsesAws(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration?[AwsRegionSetting]);
+    public static bool UsesAws(IConfiguration configuration) => AwsServiceCollectionExtensions.IsAwsConfigured(configuration);
 
     private static byte[] ResolveKey(IServiceProvider provider, bool useAws)
     {

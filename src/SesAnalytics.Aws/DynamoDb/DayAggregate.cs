@@ -1,3 +1,5 @@
+using SesAnalytics.Core.Tracking;
+
 namespace SesAnalytics.Aws.DynamoDb;
 
 /// <summary>The freshly computed counters of the messages sent on one UTC day, for all messages and per campaign.</summary>
@@ -25,7 +27,7 @@ internal sealed class DayAggregate(DateOnly day, string generation, long compute
 
     public void Add(SentMessage message)
     {
-        var counts = OutcomeCounts.OfMessage(message.Types);
+        var counts = MessageOutcomes.FromTypes(message.Types);
         var hour = message.SentAt.UtcDateTime.Hour;
         All.Add(hour, counts);
         foreach (var campaign in message.Campaigns)

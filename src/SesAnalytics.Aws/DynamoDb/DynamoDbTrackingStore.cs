@@ -105,13 +105,13 @@ internal sealed class DynamoDbTrackingStore : ITrackingStore
         var first = UtcCalendar.DayOf(window.From);
         var last = UtcCalendar.DayOf(window.To.AddTicks(-1));
         var byDay = await _aggregates.CountsByDayAsync(table, first, last, campaignId, cancellationToken);
-        var total = default(OutcomeCounts);
+        var total = default(MessageOutcomes);
         foreach (var (day, counts) in byDay)
         {
             total = total.Plus(await CountsInWindowAsync(table, day, counts, window, campaignId, cancellationToken));
         }
 
-        return total.ToEngagementCounts();
+        return total.ToCounts();
     }
 
     public async Task<PipelineActivity> GetActivityAsync(string pipeline, CancellationToken cancellationToken)
@@ -163,7 +163,7 @@ internal sealed class DynamoDbTrackingStore : ITrackingStore
     /// The messages of <paramref name="day"/> sent inside the window: the whole day, or its whole hours from the
     /// counters and the minutes before and after them from the index.
     /// </summary>
-    private async Task<OutcomeCounts> CountsInWindowAsync(
+    private async Task<MessageOutcomes> CountsInWindowAsync(
         string table,
         DateOnly day,
         HourlyCounts counts,
@@ -203,7 +203,7 @@ internal sealed class DynamoDbTrackingStore : ITrackingStore
         return total;
     }
 
-    private async Task<OutcomeCounts> CountRangeAsync(
+    private async Task<MessageOutcomes> CountRangeAsync(
         string table,
         DateOnly day,
         DateTimeOffset from,
@@ -211,7 +211,7 @@ internal sealed class DynamoDbTrackingStore : ITrackingStore
         string? campaignId,
         CancellationToken cancellationToken)
     {
-        var total = default(OutcomeCounts);
+        var total = default(MessageOutcomes);
         await _reader.ReadAsync(
             table,
             day,
@@ -222,7 +222,7 @@ internal sealed class DynamoDbTrackingStore : ITrackingStore
             {
                 if (campaignId is null || message.Campaigns.Contains(campaignId))
                 {
-                    total = total.Plus(OutcomeCounts.OfMessage(message.Types));
+                    total = total.Plus(MessageOutcomes.FromTypes(message.Types));
                 }
             },
             cancellationToken);

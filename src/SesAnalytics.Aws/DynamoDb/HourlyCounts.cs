@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SesAnalytics.Core.Tracking;
 
 namespace SesAnalytics.Aws.DynamoDb;
 
@@ -9,20 +10,20 @@ namespace SesAnalytics.Aws.DynamoDb;
 /// </summary>
 internal sealed class HourlyCounts
 {
-    private readonly OutcomeCounts[] _hours = new OutcomeCounts[24];
+    private readonly MessageOutcomes[] _hours = new MessageOutcomes[24];
 
-    public OutcomeCounts Total { get; private set; }
+    public MessageOutcomes Total { get; private set; }
 
-    public void Add(int hour, OutcomeCounts counts)
+    public void Add(int hour, MessageOutcomes counts)
     {
         _hours[hour] = _hours[hour].Plus(counts);
         Total = Total.Plus(counts);
     }
 
     /// <summary>The sum of hours <paramref name="fromHour"/> (inclusive) to <paramref name="toHour"/> (exclusive).</summary>
-    public OutcomeCounts Sum(int fromHour, int toHour)
+    public MessageOutcomes Sum(int fromHour, int toHour)
     {
-        var sum = default(OutcomeCounts);
+        var sum = default(MessageOutcomes);
         for (var hour = Math.Max(fromHour, 0); hour < Math.Min(toHour, 24); hour++)
         {
             sum = sum.Plus(_hours[hour]);
@@ -47,7 +48,7 @@ internal sealed class HourlyCounts
                 text.Append(';');
             }
 
-            text.Append(hour.ToString("00", CultureInfo.InvariantCulture)).Append(':').Append(_hours[hour].ToText());
+            text.Append(hour.ToString("00", CultureInfo.InvariantCulture)).Append(':').Append(OutcomeText.Format(_hours[hour]));
         }
 
         return text.ToString();
@@ -66,7 +67,7 @@ internal sealed class HourlyCounts
                 throw new InvalidDataException($"An aggregate's hour entry '{part}' is not 'HH:counters'.");
             }
 
-            counts.Add(hour, OutcomeCounts.ParseText(part[(colon + 1)..]));
+            counts.Add(hour, OutcomeText.Parse(part[(colon + 1)..]));
         }
 
         return counts;

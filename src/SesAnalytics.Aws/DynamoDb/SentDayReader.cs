@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using SesAnalytics.Core.Events;
 using static SesAnalytics.Aws.DynamoDb.EventItems;
 using static SesAnalytics.Aws.DynamoDb.TrackingSchema;
+using SesAnalytics.Core.Tracking;
 
 namespace SesAnalytics.Aws.DynamoDb;
 
@@ -34,6 +35,7 @@ internal sealed class SentDayReader(IAmazonDynamoDB client)
         MessageBuilder? current = null;
         string? currentKey = null;
         var withoutSentAt = new HashSet<string>(StringComparer.Ordinal);
+        var withSentAt = new HashSet<string>(StringComparer.Ordinal);
         do
         {
             var response = await client.QueryAsync(request, cancellationToken);
@@ -46,6 +48,7 @@ internal sealed class SentDayReader(IAmazonDynamoDB client)
                     continue;
                 }
 
+                withSentAt.Add(messageId);
                 var key = Required(item, SentKey);
                 if (!string.Equals(key, currentKey, StringComparison.Ordinal))
                 {
@@ -62,6 +65,10 @@ internal sealed class SentDayReader(IAmazonDynamoDB client)
         while (request.ExclusiveStartKey is not null);
 
         messages += Emit(current, onMessage);
+
+        // A message counted above from its mail.timestamp is not read again for its records without one (such as
+        // the SEND record the app writes when SES does not tell the send time).
+        withoutSentAt.ExceptWith(withSentAt);
         var earlierDays = new Dictionary<DateOnly, long>();
         foreach (var messageId in withoutSentAt.Order(StringComparer.Ordinal))
         {
@@ -191,7 +198,7 @@ internal sealed class SentDayReader(IAmazonDynamoDB client)
                 throw new InvalidDataException($"A tracking item of message {messageId} has no known {EventType}.");
             }
 
-            _types |= OutcomeCounts.Bit(type);
+            _types |= MessageOutcomes.Bit(type);
             if (Optional(item, CampaignId) is { Length: > 0 } campaign)
             {
                 _campaigns.Add(campaign);

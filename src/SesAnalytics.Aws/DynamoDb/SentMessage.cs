@@ -1,8 +1,10 @@
+using SesAnalytics.Core.Tracking;
+
 namespace SesAnalytics.Aws.DynamoDb;
 
 /// <summary>
 /// One message as counting sees it: its send time, the types of its live events (a bit set, see
-/// <see cref="OutcomeCounts.Bit"/>), the campaigns any of them carries, and when its first and last live records expire
+/// <see cref="MessageOutcomes.Bit"/>), the campaigns any of them carries, and when its first and last live records expire
 /// (epoch seconds).
 /// </summary>
 internal sealed record SentMessage(

@@ -42,6 +42,13 @@ public sealed class DrainService(
         var duration = time.GetElapsedTime(started);
         var report = tally.ToReport(duration);
         telemetry.Drained(pipeline, duration);
+        if (report.Received == 0)
+        {
+            // An idle pipeline drained every few seconds would otherwise fill the log with empty reports.
+            Log.QueueEmpty(logger, pipeline, (long)duration.TotalMilliseconds);
+            return report;
+        }
+
         Log.DrainCompleted(
             logger,
             pipeline,

@@ -19,6 +19,10 @@ internal static partial class Log
         int batches,
         long durationMs);
 
+    [LoggerMessage(EventId = 1107, EventName = "QueueEmpty", Level = LogLevel.Debug,
+        Message = "Drained {Pipeline}: the queue was empty ({DurationMs} ms)")]
+    public static partial void QueueEmpty(ILogger logger, string pipeline, long durationMs);
+
     [LoggerMessage(EventId = 1101, EventName = "MessageIgnored", Level = LogLevel.Debug,
         Message = "Ignored queue message {QueueMessageId} on {Pipeline}: {Reason}")]
     public static partial void MessageIgnored(ILogger logger, string pipeline, string queueMessageId, string? reason);

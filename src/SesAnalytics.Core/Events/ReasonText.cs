@@ -1,12 +1,18 @@
+using SesAnalytics.Core.Diagnostics;
+
 namespace SesAnalytics.Core.Events;
 
-/// <summary>Makes a value from a message safe to quote in a reason: short, one line.</summary>
+/// <summary>
+/// Makes a value from a message safe to quote in a reason, which is logged and shown: short, one line, and with any
+/// address in it masked.
+/// </summary>
 internal static class ReasonText
 {
     private const int LongestQuote = 64;
 
-    public static string Quote(string value)
+    public static string Quote(string text)
     {
+        var value = EmailMask.MaskAll(text)!;
         var cut = LongestQuote;
         if (value.Length > cut && char.IsHighSurrogate(value[cut - 1]))
         {

@@ -10,8 +10,11 @@ public sealed class SesAnalyticsOptions
     /// <summary>Pipelines by id. Defaults are the contract's outreach and financial pipelines.</summary>
     public Dictionary<string, PipelineOptions> Pipelines { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How long tracking records are kept (DynamoDB TTL, embedded purge).</summary>
-    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    /// <summary>
+    /// How long tracking records are kept (DynamoDB TTL, embedded purge), counted from each event's time: up to
+    /// 100 years, so that imported history of any age can be kept.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "36500.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>Public base URL of this app, used to build unsubscribe links (https in production).</summary>

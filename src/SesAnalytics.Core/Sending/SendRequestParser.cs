@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text;
 using System.Text.Json;
+using SesAnalytics.Core.Events;
 
 namespace SesAnalytics.Core.Sending;
 
@@ -12,6 +13,9 @@ public static class SendRequestParser
 {
     /// <summary>SES's limit on template data.</summary>
     public const int MaxTemplateDataBytes = 30 * 1024;
+
+    /// <summary>RFC 5321's limit on the part of an address before the '@'.</summary>
+    public const int MaxLocalPartLength = 64;
 
     public static SendRequest? Parse(string body, int maxRecipients, bool allowReportId, out IReadOnlyList<RequestProblem> problems)
     {
@@ -30,59 +34,79 @@ public static class SendRequestParser
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                found.Add(new RequestProblem("body", "must be a JSON object"));
+                return Read(document.RootElement, maxRecipients, allowReportId, found);
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonElement refuses to turn an escaped lone UTF-16 surrogate ("\ud800") into a string.
+                found.Clear();
+                found.Add(new RequestProblem("body", "holds a string with a lone UTF-16 surrogate escape, which is not text"));
                 return null;
             }
-
-            var to = ReadRecipients(root, maxRecipients, found);
-            var campaignId = ReadString(root, "campaignId", required: true, found);
-            if (campaignId is not null && !SesTagRules.IsValid(campaignId))
-            {
-                found.Add(new RequestProblem("campaignId", "must be 1 to 256 letters, digits, '_' or '-'"));
-            }
-
-            var templateName = ReadString(root, "templateName", required: false, found);
-            var content = ReadTemplateContent(root, found);
-            if (templateName is null && content is null)
-            {
-                found.Add(new RequestProblem("templateName", "is required unless templateContent is given"));
-            }
-            else if (templateName is not null && content is not null)
-            {
-                found.Add(new RequestProblem("templateContent", "cannot be given together with templateName"));
-            }
-
-            var data = ReadTemplateData(root, found);
-            var tags = ReadTags(root, found);
-            string? reportId = null;
-            if (allowReportId)
-            {
-                reportId = ReadString(root, "reportId", required: false, found);
-                if (reportId is not null && !SesTagRules.IsValid(reportId))
-                {
-                    found.Add(new RequestProblem("reportId", "must be 1 to 256 letters, digits, '_' or '-'"));
-                }
-            }
-
-            if (found.Count > 0)
-            {
-                return null;
-            }
-
-            return new SendRequest
-            {
-                To = to,
-                CampaignId = campaignId!,
-                TemplateName = templateName,
-                TemplateContent = content,
-                TemplateDataJson = data,
-                Tags = tags,
-                ReportId = reportId,
-            };
         }
+    }
+
+    private static SendRequest? Read(JsonElement root, int maxRecipients, bool allowReportId, List<RequestProblem> found)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            found.Add(new RequestProblem("body", "must be a JSON object"));
+            return null;
+        }
+
+        var to = ReadRecipients(root, maxRecipients, found);
+        var campaignId = ReadString(root, "campaignId", required: true, found);
+        if (campaignId is not null && !SesTagRules.IsValid(campaignId))
+        {
+            found.Add(new RequestProblem("campaignId", "must be 1 to 256 letters, digits, '_' or '-'"));
+        }
+
+        var templateName = ReadString(root, "templateName", required: false, found);
+        if (templateName is not null && !IsTemplateName(templateName))
+        {
+            found.Add(new RequestProblem("templateName", "must be 1 to 64 letters, digits, '_' or '-' (SES template names)"));
+        }
+
+        var content = ReadTemplateContent(root, found);
+        var contentGiven = Property(root, "templateContent") is { ValueKind: not JsonValueKind.Null };
+        if (templateName is null && !contentGiven && !found.Any(p => p.Parameter == "templateName"))
+        {
+            found.Add(new RequestProblem("templateName", "is required unless templateContent is given"));
+        }
+        else if (templateName is not null && contentGiven)
+        {
+            found.Add(new RequestProblem("templateContent", "cannot be given together with templateName"));
+        }
+
+        var data = ReadTemplateData(root, found);
+        var tags = ReadTags(root, found);
+        string? reportId = null;
+        if (allowReportId)
+        {
+            reportId = ReadString(root, "reportId", required: false, found);
+            if (reportId is not null && !SesTagRules.IsValid(reportId))
+            {
+                found.Add(new RequestProblem("reportId", "must be 1 to 256 letters, digits, '_' or '-'"));
+            }
+        }
+
+        if (found.Count > 0)
+        {
+            return null;
+        }
+
+        return new SendRequest
+        {
+            To = to,
+            CampaignId = campaignId!,
+            TemplateName = templateName,
+            TemplateContent = content,
+            TemplateDataJson = data,
+            Tags = tags,
+            ReportId = reportId,
+        };
     }
 
     private static JsonElement? Property(JsonElement obj, string name)
@@ -201,25 +225,35 @@ public static class SendRequestParser
         return addresses;
     }
 
-    /// <summary>A bare address (no display name, no line breaks), lower-cased.</summary>
+    /// <summary>
+    /// A bare address (no display name, no line breaks, a local part of at most 64 characters), lower-cased, that
+    /// the event reader also accepts: what is sent can always be tracked.
+    /// </summary>
     public static bool TryBareAddress(string text, out string address)
     {
         address = string.Empty;
-        if (string.IsNullOrWhiteSpace(text) || HasLineBreak(text) || text.Length > 320)
+        if (string.IsNullOrWhiteSpace(text) || HasLineBreak(text) || text.Length > RecipientAddresses.MaxAddressLength)
         {
             return false;
         }
 
-        if (!MailAddress.TryCreate(text.Trim(), out var parsed) ||
-            !string.Equals(parsed.Address, text.Trim(), StringComparison.OrdinalIgnoreCase) ||
-            !parsed.Host.Contains('.', StringComparison.Ordinal))
+        var trimmed = text.Trim();
+        if (!MailAddress.TryCreate(trimmed, out var parsed) ||
+            !string.Equals(parsed.Address, trimmed, StringComparison.OrdinalIgnoreCase) ||
+            !parsed.Host.Contains('.', StringComparison.Ordinal) ||
+            parsed.User.Length > MaxLocalPartLength ||
+            !RecipientAddresses.TryNormalize(trimmed, out var readable) ||
+            !string.Equals(readable, parsed.Address.ToLowerInvariant(), StringComparison.Ordinal))
         {
             return false;
         }
 
-        address = parsed.Address.ToLowerInvariant();
+        address = readable;
         return true;
     }
+
+    private static bool IsTemplateName(string name) =>
+        name.Length <= 64 && SesTagRules.IsValid(name);
 
     private static TemplateContent? ReadTemplateContent(JsonElement root, List<RequestProblem> found)
     {

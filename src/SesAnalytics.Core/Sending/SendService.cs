@@ -128,7 +128,9 @@ public sealed class SendService(
 
     /// <summary>
     /// Writes a SEND record per accepted message, so tracking shows a send at once. SES's own Send event for the
-    /// message is the same record when it carries the same timestamp (the embedded sender's always does).
+    /// message is the same record when it carries the same timestamp (the embedded sender's always does). The record
+    /// has a <c>sentAt</c> only when the provider reports the message's <c>mail.timestamp</c>: SES stamps its own,
+    /// slightly earlier, on its events, and a message with two send times would be counted twice.
     /// </summary>
     private async Task RecordSendsAsync(
         PipelineOptions pipeline,
@@ -147,7 +149,7 @@ public sealed class SendService(
                     EventType = SesEventType.Send,
                     Recipient = s.Email.To,
                     Timestamp = at,
-                    SentAt = at,
+                    SentAt = s.Outcome.AcceptedAt is null ? null : at,
                     CampaignId = request.CampaignId,
                     Tags = s.Email.Tags,
                 };

@@ -1,5 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace SesAnalytics.Core.Suppression;
 
+/// <summary>Why an address is suppressed; written by name in JSON.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SuppressionReason>))]
 public enum SuppressionReason
 {
     /// <summary>The recipient used the one-click unsubscribe link.</summary>

@@ -1,3 +1,5 @@
+using SesAnalytics.Core.Tracking;
+
 namespace SesAnalytics.Embedded.Tracking;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using SesAnalytics.Core.Events;
+using SesAnalytics.Core.Tracking;
 
 namespace SesAnalytics.Embedded.Tracking;
 

@@ -36,7 +36,7 @@ internal sealed class SqliteTrackingStore(
 
     public async Task StoreAsync(string pipeline, IReadOnlyList<TrackingEvent> events, CancellationToken cancellationToken)
     {
-        PipelineIds.Validate(pipeline);
+        ValidatePipeline(pipeline);
         ValidateEvents(events);
 
         if (events.Count == 0)
@@ -98,7 +98,7 @@ internal sealed class SqliteTrackingStore(
 
     public async Task<TrackingPage> QueryAsync(string pipeline, TrackingQuery query, CancellationToken cancellationToken)
     {
-        PipelineIds.Validate(pipeline);
+        ValidatePipeline(pipeline);
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit is < 1 or > TrackingQuery.MaxLimit)
         {
@@ -174,7 +174,7 @@ internal sealed class SqliteTrackingStore(
         string? campaignId,
         CancellationToken cancellationToken)
     {
-        PipelineIds.Validate(pipeline);
+        ValidatePipeline(pipeline);
         ArgumentNullException.ThrowIfNull(window);
         var from = UnixTime.CeilingMilliseconds(window.From);
         var to = UnixTime.CeilingMilliseconds(window.To);
@@ -220,7 +220,7 @@ internal sealed class SqliteTrackingStore(
 
     public async Task<PipelineActivity> GetActivityAsync(string pipeline, CancellationToken cancellationToken)
     {
-        PipelineIds.Validate(pipeline);
+        ValidatePipeline(pipeline);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Sql.Command(
             connection,
@@ -242,7 +242,7 @@ internal sealed class SqliteTrackingStore(
 
     public async Task<DailyReconciliation> ReconcileAsync(string pipeline, DateOnly day, CancellationToken cancellationToken)
     {
-        PipelineIds.Validate(pipeline);
+        ValidatePipeline(pipeline);
         var dayNumber = UnixTime.Day(day);
         await using var connection = await database.OpenAsync(cancellationToken);
         await PurgeExpiredAsync(connection, timeProvider.GetUtcNow().ToUnixTimeSeconds(), cancellationToken);
@@ -335,6 +335,19 @@ internal sealed class SqliteTrackingStore(
 
     private static long ExpirationTime(DateTimeOffset timestamp, TimeSpan retention) =>
         (timestamp + retention).ToUnixTimeSeconds();
+
+    /// <summary>Throws unless <paramref name="pipeline"/> is a configured pipeline, as the DynamoDB store does.</summary>
+    private void ValidatePipeline(string pipeline)
+    {
+        PipelineIds.Validate(pipeline);
+        var configured = analyticsOptions.Value.Pipelines;
+        if (!configured.ContainsKey(pipeline))
+        {
+            throw new ArgumentException(
+                $"Unknown pipeline '{pipeline}'. Configured: {string.Join(", ", configured.Keys)}.",
+                nameof(pipeline));
+        }
+    }
 
     private static void ValidateEvents(IReadOnlyList<TrackingEvent> events)
     {

@@ -30,7 +30,7 @@ public sealed class SendFunctions(PipelineCatalog pipelines, SendService sender)
         CancellationToken cancellationToken)
     {
         var pipeline = pipelines.Get(pipelineId);
-        if (request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        if (RequestBodies.NonJsonContentType(request) is { } type)
         {
             return Problems.UnsupportedMediaType($"the body must be JSON (application/json), not '{type}'");
         }

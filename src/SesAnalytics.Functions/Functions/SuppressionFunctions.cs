@@ -31,6 +31,11 @@ public sealed class SuppressionFunctions(ISuppressionList suppressions, Pipeline
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "suppressions")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (RequestBodies.NonJsonContentType(request) is { } type)
+        {
+            return Problems.UnsupportedMediaType($"the body must be JSON (application/json), not '{type}'");
+        }
+
         var body = await RequestBodies.ReadTextAsync(request, cancellationToken);
         if (body is null)
         {
@@ -47,8 +52,17 @@ public sealed class SuppressionFunctions(ISuppressionList suppressions, Pipeline
                 return Problems.BadRequest("body", "must be a JSON object with email and scope");
             }
 
-            emailText = StringProperty(document.RootElement, "email");
-            scopeText = StringProperty(document.RootElement, "scope") ?? SuppressionEntry.AllPipelines;
+            if (!TryStringProperty(document.RootElement, "email", out emailText))
+            {
+                return Problems.BadRequest("email", "must be a string");
+            }
+
+            if (!TryStringProperty(document.RootElement, "scope", out scopeText))
+            {
+                return Problems.BadRequest("scope", "must be a string");
+            }
+
+            scopeText ??= SuppressionEntry.AllPipelines;
         }
         catch (JsonException e)
         {
@@ -56,7 +70,8 @@ public sealed class SuppressionFunctions(ISuppressionList suppressions, Pipeline
         }
         catch (InvalidOperationException)
         {
-            return Problems.BadRequest("body", "email and scope must be strings");
+            // JsonElement refuses to turn an escaped lone UTF-16 surrogate ("\ud800") into a string.
+            return Problems.BadRequest("body", "holds a string with a lone UTF-16 surrogate escape, which is not text");
         }
 
         if (!TryEmail(emailText, out var email, out var problem))
@@ -97,8 +112,18 @@ public sealed class SuppressionFunctions(ISuppressionList suppressions, Pipeline
             : Problems.NotFound($"the address is not suppressed for scope '{scope}'");
     }
 
-    private static string? StringProperty(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetString() : null;
+    /// <summary>The property's text (null when absent or null); false when it holds something other than a string.</summary>
+    private static bool TryStringProperty(JsonElement obj, string name, out string? text)
+    {
+        text = null;
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return text is not null;
+    }
 
     private static bool TryEmail(string? text, out string email, out IActionResult? problem)
     {

@@ -13,7 +13,7 @@ internal static class Problems
     {
         var errors = problems
             .GroupBy(p => p.Parameter, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(p => $"{p.Parameter} {p.Detail}").ToArray(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(p => $"{p.Parameter}: {p.Detail}").ToArray(), StringComparer.Ordinal);
         var details = new ValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,

@@ -8,6 +8,10 @@ internal static class RequestBodies
 {
     public const int MaxBytes = 256 * 1024;
 
+    /// <summary>The request's content type when it names something other than JSON; null for JSON or none given.</summary>
+    public static string? NonJsonContentType(HttpRequest request) =>
+        request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase) ? type : null;
+
     /// <summary>The body as text, or null when it is larger than <see cref="MaxBytes"/>.</summary>
     public static async Task<string?> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
     {

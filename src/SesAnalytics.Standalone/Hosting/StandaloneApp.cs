@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Routing.Template;
 using SesAnalytics.Functions.Functions;
 using SesAnalytics.Hosting;
 
@@ -37,15 +37,39 @@ public static class StandaloneApp
         var app = builder.Build();
         app.UseRouting();
         app.MapFunctions(catalog);
-        app.MapFallback(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            context.Response.ContentType = "application/problem+json";
-            return context.Response.WriteAsJsonAsync(
-                new { status = 404, title = "Not Found", detail = $"No function answers {context.Request.Method} {context.Request.Path}." },
-                context.RequestAborted);
-        });
+        app.MapFallback(context => NoFunctionAsync(context, catalog));
         return app;
+    }
+
+    /// <summary>404, or 405 with <c>Allow</c> when the path is a function's under another method; problem+json either way.</summary>
+    private static Task NoFunctionAsync(HttpContext context, FunctionCatalog catalog)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        var allowed = catalog.Http
+            .Where(f => new TemplateMatcher(TemplateParser.Parse($"{FunctionEndpoints.RoutePrefix}/{f.Route}"), []).TryMatch(path, []))
+            .SelectMany(f => f.Methods)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var status = allowed.Count > 0 ? StatusCodes.Status405MethodNotAllowed : StatusCodes.Status404NotFound;
+        if (allowed.Count > 0)
+        {
+            context.Response.Headers.Allow = string.Join(", ", allowed);
+        }
+
+        context.Response.StatusCode = status;
+        var detail = allowed.Count > 0
+            ? $"{context.Request.Method} is not allowed here; use {string.Join(" or ", allowed)}."
+            : $"No function answers {context.Request.Method} {path}.";
+        return context.Response.WriteAsJsonAsync(
+            new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = status,
+                Title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+                Detail = detail,
+            },
+            options: null,
+            contentType: "application/problem+json",
+            cancellationToken: context.RequestAborted);
     }
 
     private static void AddTimers(WebApplicationBuilder builder, FunctionCatalog catalog)
@@ -68,7 +92,7 @@ public static class StandaloneApp
     }
 
     /// <summary>Resolves a <c>%setting%</c> expression from configuration, as the Functions host does.</summary>
-    private static string? ResolveSetting(IConfiguration configuration, string expression) =>
+    private static string? ResolveSetting(ConfigurationManager configuration, string expression) =>
         expression.Length > 2 && expression[0] == '%' && expression[^1] == '%'
             ? configuration[expression[1..^1]]
             : expression;

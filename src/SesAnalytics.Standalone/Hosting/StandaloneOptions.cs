@@ -7,8 +7,8 @@ public sealed class StandaloneOptions
 {
     public const string SectionName = "SesAnalytics:Standalone";
 
-    /// <summary>Loopback port to listen on, as <c>func start</c> does by default.</summary>
-    [Range(1, 65535)]
+    /// <summary>Loopback port to listen on, 7071 as <c>func start</c> uses; 0 takes any free port.</summary>
+    [Range(0, 65535)]
     public int Port { get; set; } = 7071;
 
     /// <summary>

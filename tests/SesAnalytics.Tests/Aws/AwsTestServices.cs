@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SesAnalytics.Aws;
 using SesAnalytics.Core.Pipelines;
+using SesAnalytics.Core.Tracking;
 using SesAnalytics.Tests.Emulators;
 
 namespace SesAnalytics.Tests.Aws;
@@ -44,6 +45,8 @@ public static class AwsTestServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(EmulatorAws.Credentials);
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(new CursorProtector(new byte[32]));
         var pipelineList = pipelines.ToList();
         services.Configure<SesAnalyticsOptions>(options =>
         {

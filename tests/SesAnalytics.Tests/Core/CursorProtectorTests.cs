@@ -15,6 +15,16 @@ public sealed class CursorProtectorTests
     }
 
     [Fact]
+    public void Protect_PayloadWithAnAddress_DoesNotShowIt()
+    {
+        var token = _protector.Protect("q1", "MSG#1|BOUNCE|jane@example.com");
+
+        var decoded = System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token));
+
+        Assert.DoesNotContain("jane", decoded, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unprotect_OtherQuery_Throws()
     {
         var token = _protector.Protect("q1", "p");

@@ -54,12 +54,36 @@ public sealed class SendRequestParserTests
     [InlineData("""{ "to": "a@example.com", "campaignId": "c", "templateContent": { "subject": "a\r\nBcc: x@example.com", "text": "t" } }""", "templateContent.subject")]
     [InlineData("""{ "to": "a@example.com\r\nBcc: x@example.com", "templateName": "t", "campaignId": "c" }""", "to")]
     [InlineData("""{ "to": "Ana <a@example.com>", "templateName": "t", "campaignId": "c" }""", "to")]
+    [InlineData("""{ "to": "a@example.com", "templateName": "t", "campaignId": "c\ud800" }""", "body")]
+    [InlineData("""{ "to": "a@example.com", "templateName": "../../etc/passwd", "campaignId": "c" }""", "templateName")]
+    [InlineData("""{ "to": "a@example.com", "campaignId": "c", "templateContent": { "subject": "s" } }""", "templateContent")]
     public void Parse_BadRequest_NamesTheField(string body, string field)
     {
         var request = SendRequestParser.Parse(body, 50, allowReportId: false, out var problems);
 
         Assert.Null(request);
         Assert.Contains(problems, p => p.Parameter == field);
+    }
+
+    [Fact]
+    public void Parse_LocalPartOver64Characters_NamesTo()
+    {
+        var body = $$"""{ "to": "{{new string('a', 65)}}@example.com", "templateName": "t", "campaignId": "c" }""";
+
+        var request = SendRequestParser.Parse(body, 1, allowReportId: false, out var problems);
+
+        Assert.Null(request);
+        Assert.Equal("to", Assert.Single(problems).Parameter);
+    }
+
+    [Fact]
+    public void Parse_InvalidTemplateContent_DoesNotAlsoClaimTheTemplateNameIsMissing()
+    {
+        const string body = """{ "to": "a@example.com", "campaignId": "c", "templateContent": { "subject": "a\nb", "text": "t" } }""";
+
+        SendRequestParser.Parse(body, 1, allowReportId: false, out var problems);
+
+        Assert.Equal("templateContent.subject", Assert.Single(problems).Parameter);
     }
 
     [Fact]

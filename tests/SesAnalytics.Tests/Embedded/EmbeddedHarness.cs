@@ -10,7 +10,8 @@ namespace SesAnalytics.Tests.Embedded;
 
 /// <summary>
 /// The embedded providers as the composition root wires them (configuration, options, cursor protector from the
-/// embedded signing key), over a given data folder and clock. A second harness over the same folder is a restart.
+/// embedded signing key, the contract's two pipelines), over a given data folder and clock. A second harness over
+/// the same folder is a restart.
 /// </summary>
 public sealed class EmbeddedHarness : IDisposable
 {
@@ -27,7 +28,13 @@ public sealed class EmbeddedHarness : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(time);
-        services.Configure<SesAnalyticsOptions>(configuration.GetSection(SesAnalyticsOptions.SectionName));
+        services.AddOptions<SesAnalyticsOptions>()
+            .Configure(o =>
+            {
+                o.Pipelines[PipelineDefaults.Outreach] = PipelineDefaults.OutreachPipeline();
+                o.Pipelines[PipelineDefaults.Financial] = PipelineDefaults.FinancialPipeline();
+            })
+            .Bind(configuration.GetSection(SesAnalyticsOptions.SectionName));
         services.AddEmbeddedProviders(configuration);
         services.AddSingleton(provider => new CursorProtector(provider.GetRequiredService<EmbeddedSecrets>().SigningKey.Span));
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

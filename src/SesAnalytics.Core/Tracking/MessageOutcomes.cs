@@ -1,13 +1,13 @@
 using SesAnalytics.Core.Events;
-using SesAnalytics.Core.Tracking;
 
-namespace SesAnalytics.Embedded.Tracking;
+namespace SesAnalytics.Core.Tracking;
 
 /// <summary>
-/// What one message adds to each counter, from the set of event types it has (the contract's metrics rules), or a
-/// sum of such contributions. <see cref="Missing"/> counts sent messages with no delivery, bounce or reject.
+/// The contract's metrics rules in one place: what one message adds to each unique-message counter, from the set of
+/// event types it has, or a sum of such contributions. Sent = a SEND or any delivery-path event; engaged = any event
+/// other than SEND; <see cref="Missing"/> = sent with no delivery, bounce or reject. Every store counts with it.
 /// </summary>
-internal readonly record struct MessageOutcomes(
+public readonly record struct MessageOutcomes(
     long Sent,
     long Delivered,
     long Opened,
@@ -72,6 +72,20 @@ internal readonly record struct MessageOutcomes(
 
     public EngagementCounts ToCounts() =>
         new(Sent, Delivered, Opened, Clicked, Bounced, Complained, Rejected, Engaged);
+
+    public DailyReconciliation ToReconciliation(DateOnly day) => new(day, Sent, Delivered, Bounced, Rejected, Missing);
+
+    /// <summary>The nine counters in declaration order.</summary>
+    public long[] ToArray() => [Sent, Delivered, Opened, Clicked, Bounced, Complained, Rejected, Engaged, Missing];
+
+    /// <summary>The inverse of <see cref="ToArray"/>.</summary>
+    public static MessageOutcomes FromArray(IReadOnlyList<long> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Count == 9
+            ? new MessageOutcomes(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8])
+            : throw new ArgumentException($"Expected 9 counters, got {values.Count}.", nameof(values));
+    }
 
     private static long Has(int types, SesEventType type) => (types & Bit(type)) != 0 ? 1 : 0;
 }
