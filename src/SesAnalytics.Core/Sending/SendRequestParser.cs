@@ -14,6 +14,10 @@ public static class SendRequestParser
     /// <summary>SES's limit on template data.</summary>
     public const int MaxTemplateDataBytes = 30 * 1024;
 
+    /// <summary>What JsonElement's refusal of an escaped lone UTF-16 surrogate (<c>"\ud800"</c>) means to a caller.</summary>
+    public static readonly RequestProblem LoneSurrogate =
+        new("body", "holds a string with a lone UTF-16 surrogate escape, which is not text");
+
     /// <summary>RFC 5321's limit on the part of an address before the '@'.</summary>
     public const int MaxLocalPartLength = 64;
 
@@ -42,7 +46,7 @@ public static class SendRequestParser
             {
                 // JsonElement refuses to turn an escaped lone UTF-16 surrogate ("\ud800") into a string.
                 found.Clear();
-                found.Add(new RequestProblem("body", "holds a string with a lone UTF-16 surrogate escape, which is not text"));
+                found.Add(LoneSurrogate);
                 return null;
             }
         }

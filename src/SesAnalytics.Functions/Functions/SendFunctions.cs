@@ -38,7 +38,7 @@ public sealed class SendFunctions(PipelineCatalog pipelines, SendService sender)
         var body = await RequestBodies.ReadTextAsync(request, cancellationToken);
         if (body is null)
         {
-            return Problems.BadRequest("body", $"is larger than {RequestBodies.MaxBytes} bytes");
+            return Problems.BodyTooLarge();
         }
 
         var parsed = SendRequestParser.Parse(body, pipeline.MaxRecipientsPerRequest, allowReportId, out var problems);

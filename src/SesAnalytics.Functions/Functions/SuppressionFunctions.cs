@@ -39,7 +39,7 @@ public sealed class SuppressionFunctions(ISuppressionList suppressions, Pipeline
         var body = await RequestBodies.ReadTextAsync(request, cancellationToken);
         if (body is null)
         {
-            return Problems.BadRequest("body", $"is larger than {RequestBodies.MaxBytes} bytes");
+            return Problems.BodyTooLarge();
         }
 
         string? emailText;
@@ -71,7 +71,7 @@ public sealed class SuppressionFunctions(ISuppressionList suppressions, Pipeline
         catch (InvalidOperationException)
         {
             // JsonElement refuses to turn an escaped lone UTF-16 surrogate ("\ud800") into a string.
-            return Problems.BadRequest("body", "holds a string with a lone UTF-16 surrogate escape, which is not text");
+            return Problems.BadRequest([SendRequestParser.LoneSurrogate]);
         }
 
         if (!TryEmail(emailText, out var email, out var problem))

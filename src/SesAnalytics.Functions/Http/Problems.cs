@@ -26,6 +26,9 @@ internal static class Problems
     public static IActionResult BadRequest(string parameter, string detail) =>
         BadRequest([new RequestProblem(parameter, detail)]);
 
+    public static IActionResult BodyTooLarge() =>
+        BadRequest("body", $"is larger than {RequestBodies.MaxBytes} bytes");
+
     public static IActionResult NotFound(string detail) => Result(new ProblemDetails
     {
         Status = StatusCodes.Status404NotFound,
