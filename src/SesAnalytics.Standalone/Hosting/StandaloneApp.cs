@@ -37,7 +37,8 @@ public static class StandaloneApp
         var app = builder.Build();
         app.UseRouting();
         app.MapFunctions(catalog);
-        app.MapFallback(context => NoFunctionAsync(context, catalog));
+        // "{*path}" rather than the default pattern, which leaves paths that look like file names to a bare 404.
+        app.MapFallback("{*path}", context => NoFunctionAsync(context, catalog));
         return app;
     }
 
@@ -59,7 +60,7 @@ public static class StandaloneApp
         context.Response.StatusCode = status;
         var detail = allowed.Count > 0
             ? $"{context.Request.Method} is not allowed here; use {string.Join(" or ", allowed)}."
-            : $"No function answers {context.Request.Method} {path}.";
+            : $"No function answers {context.Request.Method} on this path.";
         return context.Response.WriteAsJsonAsync(
             new Microsoft.AspNetCore.Mvc.ProblemDetails
             {

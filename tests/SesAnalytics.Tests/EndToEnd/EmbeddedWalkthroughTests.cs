@@ -97,15 +97,19 @@ public sealed class EmbeddedWalkthroughTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
-    [Fact]
-    public async Task UnknownRoute_Answers404Problem()
+    [Theory]
+    [InlineData("/api/nothing/here")]
+    [InlineData("/api/x/leak.me@example.com")]
+    [InlineData("/favicon.ico")]
+    public async Task UnknownRoute_Answers404ProblemWithoutEchoingThePath(string path)
     {
         using var client = Host.Client();
 
-        var response = await client.GetAsync("/api/nothing/here");
+        var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.DoesNotContain("example.com", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
